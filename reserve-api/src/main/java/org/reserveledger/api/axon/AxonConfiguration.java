@@ -1,0 +1,164 @@
+package org.reserveledger.api.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.reserveledger.api.ReserveProperties;
+import org.reserveledger.domain.inventory.Site;
+import org.reserveledger.domain.inventory.TransferCommandHandler;
+import org.reserveledger.domain.inventory.TransferRoutes;
+import org.reserveledger.domain.pricing.ReferencePrice;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+
+import javax.sql.DataSource;
+
+/**
+ * Axon on PostgreSQL. Every bean Axon's auto-configuration would otherwise guess is declared
+ * here: with Spring Boot 4 that auto-configuration would silently fall back to a no-op
+ * transaction manager, and then event appends, token updates and read-model writes would not
+ * share a transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    /** Events, metadata and tokens as readable JSON. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jsonSerializer(false);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jsonSerializer(false);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jsonSerializer(false);
+    }
+
+    /** Aggregates keep their state in private fields, so their snapshots read fields, not getters. */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        return jsonSerializer(true);
+    }
+
+    static Serializer jsonSerializer(boolean fields) {
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> {
+                    builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS);
+                    if (fields) {
+                        builder.changeDefaultVisibility(visibility -> visibility
+                                .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                                .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                                .withVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY));
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .persistenceExceptionResolver(new SQLStateResolver())
+                .dataType(byte[].class)
+                .schema(EventSchema.builder()
+                        .eventTable("domain_event_entry")
+                        .snapshotTable("snapshot_event_entry")
+                        .globalIndexColumn("global_index")
+                        .eventIdentifierColumn("event_identifier")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .typeColumn("type")
+                        .timestampColumn("time_stamp")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .payloadColumn("payload")
+                        .metaDataColumn("meta_data")
+                        .build())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider commandOriginCorrelation() {
+        return new CommandOriginCorrelation();
+    }
+
+    @Bean
+    ConfigurerModule reserveAggregates(TransferRoutes transferRoutes, ReserveProperties properties) {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Site.class)
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                            c.getComponent(Snapshotter.class), properties.snapshotThreshold())));
+            configurer.configureAggregate(ReferencePrice.class);
+            configurer.registerCommandHandler(c -> new TransferCommandHandler(c.repository(Site.class), transferRoutes));
+            // A projection that fails rolls back its batch, token included, and retries it; it never skips an event.
+            configurer.eventProcessing()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        };
+    }
+}

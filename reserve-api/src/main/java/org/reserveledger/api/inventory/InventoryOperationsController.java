@@ -1,0 +1,172 @@
+package org.reserveledger.api.inventory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.reserveledger.api.web.CommandExecutor;
+import org.reserveledger.api.web.Dispatched;
+import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.ClientCode;
+import org.reserveledger.api.web.validation.Country;
+import org.reserveledger.api.web.validation.MineralCode;
+import org.reserveledger.api.web.validation.Money;
+import org.reserveledger.api.web.validation.PlainText;
+import org.reserveledger.api.web.validation.Quantity;
+import org.reserveledger.domain.inventory.DepositLotCommand;
+import org.reserveledger.domain.inventory.DispatchTransferCommand;
+import org.reserveledger.domain.inventory.FundingSource;
+import org.reserveledger.domain.inventory.Lot;
+import org.reserveledger.domain.inventory.LotPortion;
+import org.reserveledger.domain.inventory.ReceiveTransferCommand;
+import org.reserveledger.domain.inventory.WithdrawStockCommand;
+import org.reserveledger.domain.inventory.WithdrawalReason;
+import org.reserveledger.domain.shared.Code;
+import org.reserveledger.domain.shared.CountryCode;
+import org.reserveledger.domain.shared.DepositId;
+import org.reserveledger.domain.shared.LotId;
+import org.reserveledger.domain.shared.Mineral;
+import org.reserveledger.domain.shared.SiteId;
+import org.reserveledger.domain.shared.Tonnes;
+import org.reserveledger.domain.shared.TransferId;
+import org.reserveledger.domain.shared.Usd;
+import org.reserveledger.domain.shared.WithdrawalId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Inventory operations")
+class InventoryOperationsController {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final CommandExecutor commands;
+    private final Clock clock;
+
+    InventoryOperationsController(CommandExecutor commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping("/sites/{siteId}/deposits")
+    @Operation(summary = "Record the receipt of a lot at a site")
+    ResponseEntity<?> deposit(@PathVariable String siteId, @Valid @RequestBody DepositRequest request,
+                              HttpServletRequest http) {
+        SiteId site = siteId(siteId);
+        Instant now = clock.instant();
+        if (request.receivedAt() != null && request.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidRequest("receivedAt", "must not be in the future");
+        }
+        return commands.execute(http, request, dispatcher -> {
+            DepositId depositId = DepositId.random();
+            LotId lotId = LotId.random();
+            Lot lot = new Lot(lotId, Mineral.valueOf(request.mineral()), request.form(),
+                    Tonnes.of(request.quantityTonnes()), Usd.of(request.unitCostUsd()), request.supplier(),
+                    CountryCode.of(request.originCountry()), request.fundingSource(),
+                    request.receivedAt() != null ? request.receivedAt() : now);
+            Dispatched<Object> done = dispatcher.send(new DepositLotCommand(site, depositId, lot), "site " + site);
+            return ResponseEntity.created(URI.create("/api/v1/sites/" + site.value() + "/deposits/" + depositId))
+                    .body(new DepositResponse(depositId.value(), lotId.value(), done.position()));
+        });
+    }
+
+    @PostMapping("/sites/{siteId}/withdrawals")
+    @Operation(summary = "Take material out of a site, oldest lots first")
+    ResponseEntity<?> withdraw(@PathVariable String siteId, @Valid @RequestBody WithdrawalRequest request,
+                               HttpServletRequest http) {
+        SiteId site = siteId(siteId);
+        return commands.execute(http, request, dispatcher -> {
+            WithdrawalId withdrawalId = WithdrawalId.random();
+            Dispatched<List<LotPortion>> done = dispatcher.send(new WithdrawStockCommand(site, withdrawalId,
+                    Mineral.valueOf(request.mineral()), Tonnes.of(request.quantityTonnes()), request.reason(),
+                    request.reference()), "site " + site);
+            return ResponseEntity.created(URI.create("/api/v1/sites/" + site.value() + "/withdrawals/" + withdrawalId))
+                    .body(new WithdrawalResponse(withdrawalId.value(), portions(done.result()), done.position()));
+        });
+    }
+
+    @PostMapping("/transfers")
+    @Operation(summary = "Dispatch material from one site to another; it is in transit until received")
+    ResponseEntity<?> dispatch(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
+        return commands.execute(http, request, dispatcher -> {
+            TransferId transferId = TransferId.random();
+            Dispatched<List<LotPortion>> done = dispatcher.send(new DispatchTransferCommand(transferId,
+                    SiteId.of(request.fromSiteId()), SiteId.of(request.toSiteId()), Mineral.valueOf(request.mineral()),
+                    Tonnes.of(request.quantityTonnes())), "site");
+            return ResponseEntity.created(URI.create("/api/v1/transfers/" + transferId))
+                    .body(new TransferResponse(transferId.value(), portions(done.result()), done.position()));
+        });
+    }
+
+    @PostMapping("/transfers/{transferId}/receipt")
+    @Operation(summary = "Record the arrival of a transfer at its destination")
+    ResponseEntity<?> receive(@PathVariable UUID transferId, HttpServletRequest http) {
+        return commands.execute(http, null, dispatcher -> {
+            Dispatched<Object> done = dispatcher.send(new ReceiveTransferCommand(TransferId.of(transferId)),
+                    "transfer " + transferId);
+            return ResponseEntity.ok(new ReceiptResponse(transferId, done.position()));
+        });
+    }
+
+    private static SiteId siteId(String value) {
+        if (!Code.isValid(value)) {
+            throw new InvalidRequest("siteId", "must match " + Code.REGEX);
+        }
+        return SiteId.of(value);
+    }
+
+    private static List<LotQuantity> portions(List<LotPortion> portions) {
+        return portions.stream().map(p -> new LotQuantity(p.lotId().value(), p.quantity().value())).toList();
+    }
+
+    record DepositRequest(@NotNull @MineralCode String mineral,
+                          @NotNull @PlainText(max = 80) String form,
+                          @NotNull @Quantity BigDecimal quantityTonnes,
+                          @NotNull @Money(zeroAllowed = true) BigDecimal unitCostUsd,
+                          @NotNull @PlainText(max = 120) String supplier,
+                          @NotNull @Country String originCountry,
+                          @NotNull FundingSource fundingSource,
+                          Instant receivedAt) {
+    }
+
+    record WithdrawalRequest(@NotNull @MineralCode String mineral,
+                             @NotNull @Quantity BigDecimal quantityTonnes,
+                             @NotNull WithdrawalReason reason,
+                             @PlainText(max = 120) String reference) {
+    }
+
+    record TransferRequest(@NotNull @ClientCode String fromSiteId,
+                           @NotNull @ClientCode String toSiteId,
+                           @NotNull @MineralCode String mineral,
+                           @NotNull @Quantity BigDecimal quantityTonnes) {
+    }
+
+    record LotQuantity(UUID lotId, BigDecimal quantityTonnes) {
+    }
+
+    record DepositResponse(UUID depositId, UUID lotId, long position) {
+    }
+
+    record WithdrawalResponse(UUID withdrawalId, List<LotQuantity> lots, long position) {
+    }
+
+    record TransferResponse(UUID transferId, List<LotQuantity> lots, long position) {
+    }
+
+    record ReceiptResponse(UUID transferId, long position) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.reserveledger.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.reserveledger.api.axon.CommandOrigin;
+import org.reserveledger.api.security.ApiPrincipal;
+import org.reserveledger.api.security.CurrentPrincipal;
+import org.reserveledger.api.security.TokenDigest;
+import org.reserveledger.domain.shared.UnknownResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a REST command: dispatches it with its actor and correlation id, answers the position of
+ * the last event it appended, and honours {@code Idempotency-Key}. The command, its events and
+ * the stored idempotent response share one database transaction, and requests with the same key
+ * are serialized by a transaction-scoped advisory lock, so a key has exactly one effect.
+ */
+@Component
+public class CommandExecutor {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+    private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final CommandGateway commandGateway;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AppendedEvents appended = new AppendedEvents();
+
+    public CommandExecutor(CommandGateway commandGateway, EventStore eventStore, PlatformTransactionManager transactions,
+                           JdbcClient jdbc, JsonMapper json) {
+        this.commandGateway = commandGateway;
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.json = json;
+        eventStore.registerDispatchInterceptor(appended);
+    }
+
+    /**
+     * Runs {@code action}, which sends commands through the given {@link Dispatcher} and builds
+     * the response, once per idempotency key.
+     *
+     * @param request the parsed request body (or null), part of what makes two requests "the same"
+     */
+    public ResponseEntity<?> execute(HttpServletRequest http, Object request,
+                                     Function<Dispatcher, ResponseEntity<?>> action) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        Dispatcher dispatcher = new Dispatcher(principal, correlationId(http));
+        String key = http.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return action.apply(dispatcher);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidRequest(IDEMPOTENCY_KEY, "must be 1 to 64 visible ASCII characters");
+        }
+        String requestHash = TokenDigest.sha256Hex(http.getMethod() + ' ' + http.getRequestURI() + '\n'
+                + (request == null ? "" : json.writeValueAsString(request)));
+        return transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                    .param("lock", lockId(principal.name(), key))
+                    .query((rs, n) -> 1)
+                    .list();
+            Optional<StoredResponse> stored = jdbc.sql("""
+                            select request_hash, status, location, body from idempotency_record
+                            where principal = :principal and idempotency_key = :key
+                            """)
+                    .param("principal", principal.name())
+                    .param("key", key)
+                    .query((rs, n) -> new StoredResponse(rs.getString("request_hash"), rs.getInt("status"),
+                            rs.getString("location"), rs.getString("body")))
+                    .optional();
+            if (stored.isPresent()) {
+                if (!stored.get().requestHash().equals(requestHash)) {
+                    throw new IdempotencyKeyReused(key);
+                }
+                return stored.get().toResponse(json);
+            }
+            ResponseEntity<?> response = action.apply(dispatcher);
+            URI location = response.getHeaders().getLocation();
+            jdbc.sql("""
+                            insert into idempotency_record (principal, idempotency_key, request_hash, status, location, body)
+                            values (:principal, :key, :hash, :status, :location, :body)
+                            """)
+                    .param("principal", principal.name())
+                    .param("key", key)
+                    .param("hash", requestHash)
+                    .param("status", response.getStatusCode().value())
+                    .param("location", location == null ? null : location.toString())
+                    .param("body", json.writeValueAsString(response.getBody()))
+                    .update();
+            return response;
+        });
+    }
+
+    private static String correlationId(HttpServletRequest http) {
+        String given = http.getHeader(CORRELATION_ID);
+        return given != null && CORRELATION.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    private static long lockId(String principal, String key) {
+        String digest = TokenDigest.sha256Hex(principal + '\n' + key);
+        return Long.parseUnsignedLong(digest.substring(0, 16), 16);
+    }
+
+    private record StoredResponse(String requestHash, int status, String location, String body) {
+
+        ResponseEntity<JsonNode> toResponse(JsonMapper json) {
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(status))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotent-Replay", "true");
+            if (location != null) {
+                response.header(HttpHeaders.LOCATION, location);
+            }
+            return response.body(json.readTree(body));
+        }
+    }
+
+    /**
+     * Sends commands on behalf of the current request's principal.
+     */
+    public final class Dispatcher {
+
+        private final ApiPrincipal principal;
+        private final String correlationId;
+
+        private Dispatcher(ApiPrincipal principal, String correlationId) {
+            this.principal = principal;
+            this.correlationId = correlationId;
+        }
+
+        public ApiPrincipal principal() {
+            return principal;
+        }
+
+        /**
+         * Sends a command and waits for it.
+         *
+         * @param target what the command addresses, for the 404 answer when it does not exist (e.g. "site NV-RENO-01")
+         */
+        public <R> Dispatched<R> send(Object command, String target) {
+            MetaData metaData = MetaData.with(CommandOrigin.ACTOR, principal.name())
+                    .and(CommandOrigin.ACTOR_ROLE, principal.role().name())
+                    .and(CommandOrigin.CORRELATION_ID, correlationId);
+            appended.begin();
+            R result;
+            List<String> events;
+            try {
+                result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (AggregateNotFoundException e) {
+                throw new UnknownResource("no " + target);
+            } finally {
+                events = appended.end();
+            }
+            return new Dispatched<>(result, positionOf(events));
+        }
+
+        private long positionOf(List<String> eventIdentifiers) {
+            if (eventIdentifiers.isEmpty()) {
+                return -1;
+            }
+            return jdbc.sql("select max(global_index) from domain_event_entry where event_identifier in (:ids)")
+                    .param("ids", eventIdentifiers)
+                    .query(Long.class)
+                    .single();
+        }
+    }
+}

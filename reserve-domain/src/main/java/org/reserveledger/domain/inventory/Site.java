@@ -1,0 +1,194 @@
+package org.reserveledger.domain.inventory;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.reserveledger.domain.shared.DomainRuleViolation;
+import org.reserveledger.domain.shared.Mineral;
+import org.reserveledger.domain.shared.SiteId;
+import org.reserveledger.domain.shared.Tonnes;
+import org.reserveledger.domain.shared.TransferId;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A storage site: its capacity, the lots it holds per mineral in first-in-first-out order,
+ * and the room it has reserved for material in transit to it. It guards that its stock is
+ * never negative and that it never holds more than its capacity.
+ */
+public class Site {
+
+    private static final Comparator<Lot> FIRST_IN_FIRST_OUT = Comparator.comparing(Lot::receivedAt);
+
+    @AggregateIdentifier
+    private SiteId siteId;
+    private Tonnes capacity;
+    private Tonnes used;
+    private Map<Mineral, List<Lot>> stock;
+    private Map<TransferId, InboundTransferReserved> inbound;
+
+    protected Site() {
+        // for Axon's event sourcing and snapshots
+    }
+
+    @CommandHandler
+    public Site(RegisterSiteCommand command) {
+        if (!command.capacity().isPositive()) {
+            throw new DomainRuleViolation("capacity-not-positive", "a site's capacity must be positive");
+        }
+        apply(new SiteRegistered(command.siteId(), command.name(), command.state(), command.capacity()));
+    }
+
+    @CommandHandler
+    public void handle(DepositLotCommand command) {
+        Lot lot = command.lot();
+        if (!lot.quantity().isPositive()) {
+            throw new DomainRuleViolation("quantity-not-positive", "a deposit's quantity must be positive");
+        }
+        ensureRoomFor(lot.quantity(), "deposit");
+        apply(new LotDeposited(siteId, command.depositId(), lot));
+    }
+
+    @CommandHandler
+    public List<LotPortion> handle(WithdrawStockCommand command) {
+        List<Lot> taken = takeOldestFirst(command.mineral(), command.quantity(), "withdrawal");
+        List<LotPortion> portions = taken.stream().map(Lot::portion).toList();
+        apply(new StockWithdrawn(siteId, command.withdrawalId(), command.mineral(), command.quantity(),
+                command.reason(), command.reference(), portions));
+        return portions;
+    }
+
+    /**
+     * Gives up the oldest lots of a mineral to a transfer. Called by {@link TransferCommandHandler}
+     * in the same unit of work that reserves room at the destination.
+     */
+    List<Lot> dispatch(TransferId transferId, SiteId toSiteId, Mineral mineral, Tonnes quantity) {
+        List<Lot> taken = takeOldestFirst(mineral, quantity, "transfer");
+        apply(new StockDispatched(siteId, transferId, toSiteId, mineral, quantity, taken));
+        return taken;
+    }
+
+    void reserveInbound(TransferId transferId, SiteId fromSiteId, Mineral mineral, Tonnes quantity, List<Lot> lots) {
+        ensureRoomFor(quantity, "transfer");
+        apply(new InboundTransferReserved(siteId, transferId, fromSiteId, mineral, quantity, lots));
+    }
+
+    void receive(TransferId transferId) {
+        InboundTransferReserved pending = inbound.get(transferId);
+        if (pending == null) {
+            throw new DomainRuleViolation("transfer-already-received",
+                    "transfer " + transferId + " has already been received at " + siteId);
+        }
+        apply(new TransferReceived(siteId, transferId, pending.fromSiteId(), pending.mineral(), pending.quantity(),
+                pending.lots()));
+    }
+
+    void ensureRoomFor(Tonnes quantity, String operation) {
+        Tonnes free = capacity.exceeds(used) ? capacity.minus(used) : Tonnes.ZERO;
+        if (quantity.exceeds(free)) {
+            throw new DomainRuleViolation("capacity-exceeded",
+                    "%s of %s exceeds the %s free at %s (capacity %s, %s used or reserved)"
+                            .formatted(operation, quantity, free, siteId, capacity, used));
+        }
+    }
+
+    SiteId siteId() {
+        return siteId;
+    }
+
+    private List<Lot> takeOldestFirst(Mineral mineral, Tonnes quantity, String operation) {
+        if (!quantity.isPositive()) {
+            throw new DomainRuleViolation("quantity-not-positive", "a " + operation + "'s quantity must be positive");
+        }
+        List<Lot> lots = stock.getOrDefault(mineral, List.of());
+        Tonnes available = lots.stream().map(Lot::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
+        if (quantity.exceeds(available)) {
+            throw new DomainRuleViolation("insufficient-stock",
+                    "%s of %s %s exceeds the %s available at %s".formatted(operation, quantity, mineral, available, siteId));
+        }
+        List<Lot> taken = new ArrayList<>();
+        Tonnes remaining = quantity;
+        for (Lot lot : lots) {
+            if (remaining.isZero()) {
+                break;
+            }
+            Tonnes part = lot.quantity().min(remaining);
+            taken.add(lot.withQuantity(part));
+            remaining = remaining.minus(part);
+        }
+        return taken;
+    }
+
+    @EventSourcingHandler
+    void on(SiteRegistered event) {
+        siteId = event.siteId();
+        capacity = event.capacity();
+        used = Tonnes.ZERO;
+        stock = new EnumMap<>(Mineral.class);
+        inbound = new LinkedHashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(LotDeposited event) {
+        addLot(event.lot());
+    }
+
+    @EventSourcingHandler
+    void on(StockWithdrawn event) {
+        removePortions(event.mineral(), event.lots());
+    }
+
+    @EventSourcingHandler
+    void on(StockDispatched event) {
+        removePortions(event.mineral(), event.lots().stream().map(Lot::portion).toList());
+    }
+
+    @EventSourcingHandler
+    void on(InboundTransferReserved event) {
+        inbound.put(event.transferId(), event);
+        used = used.plus(event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(TransferReceived event) {
+        inbound.remove(event.transferId());
+        used = used.minus(event.quantity());
+        event.lots().forEach(this::addLot);
+    }
+
+    private void addLot(Lot lot) {
+        List<Lot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
+        int position = lots.size();
+        while (position > 0 && FIRST_IN_FIRST_OUT.compare(lots.get(position - 1), lot) > 0) {
+            position--;
+        }
+        lots.add(position, lot);
+        used = used.plus(lot.quantity());
+    }
+
+    private void removePortions(Mineral mineral, List<LotPortion> portions) {
+        List<Lot> lots = stock.get(mineral);
+        for (LotPortion portion : portions) {
+            for (int i = 0; i < lots.size(); i++) {
+                Lot lot = lots.get(i);
+                if (lot.lotId().equals(portion.lotId())) {
+                    Tonnes left = lot.quantity().minus(portion.quantity());
+                    if (left.isZero()) {
+                        lots.remove(i);
+                    } else {
+                        lots.set(i, lot.withQuantity(left));
+                    }
+                    break;
+                }
+            }
+            used = used.minus(portion.quantity());
+        }
+    }
+}

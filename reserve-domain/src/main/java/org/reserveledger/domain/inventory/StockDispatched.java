@@ -1,0 +1,20 @@
+package org.reserveledger.domain.inventory;
+
+import org.reserveledger.domain.shared.Mineral;
+import org.reserveledger.domain.shared.SiteId;
+import org.reserveledger.domain.shared.Tonnes;
+import org.reserveledger.domain.shared.TransferId;
+
+import java.util.List;
+
+/**
+ * Material that left a site for another site; it is in transit until the destination records
+ * its receipt. {@code lots} holds each lot's moved part with the lot's origin, supplier and cost.
+ */
+public record StockDispatched(SiteId siteId, TransferId transferId, SiteId toSiteId, Mineral mineral,
+                              Tonnes quantity, List<Lot> lots) implements SiteEvent {
+
+    public StockDispatched {
+        lots = List.copyOf(lots);
+    }
+}

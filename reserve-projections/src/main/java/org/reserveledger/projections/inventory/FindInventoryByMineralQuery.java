@@ -1,0 +1,4 @@
+package org.reserveledger.projections.inventory;
+
+public record FindInventoryByMineralQuery() {
+}

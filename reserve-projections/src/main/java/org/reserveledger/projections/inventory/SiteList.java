@@ -1,0 +1,6 @@
+package org.reserveledger.projections.inventory;
+
+import java.util.List;
+
+public record SiteList(List<SiteSummary> sites) {
+}

@@ -1,0 +1,6 @@
+package org.reserveledger.projections.inventory;
+
+import java.math.BigDecimal;
+
+public record SiteSummary(String siteId, String name, String state, BigDecimal capacityTonnes, String status) {
+}
