@@ -6,10 +6,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.reserveledger.api.axon.CommandOrigin;
 import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.security.TokenDigest;
+import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -171,6 +173,8 @@ public class CommandExecutor {
                 result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (AggregateNotFoundException e) {
                 throw new UnknownResource("no " + target);
+            } catch (AggregateStreamCreationException e) {
+                throw new DomainRuleViolation("already-exists", target + " already exists");
             } finally {
                 events = appended.end();
             }

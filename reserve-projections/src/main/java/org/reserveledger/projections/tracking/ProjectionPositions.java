@@ -1,13 +1,14 @@
 package org.reserveledger.projections.tracking;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MergedTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,8 +45,21 @@ public class ProjectionPositions {
         if (tokens.isEmpty()) {
             return false;
         }
-        TrackingToken event = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
-        return tokens.stream().allMatch(token -> token != null && token.covers(event));
+        return tokens.stream().allMatch(token -> token != null && applied(token, position));
+    }
+
+    /**
+     * Whether a token has passed this position and it is not one of the token's gaps. (Axon's
+     * {@code covers} would also demand equal gaps below the position, which a rolled-back append leaves forever.)
+     */
+    private static boolean applied(TrackingToken token, long position) {
+        return switch (token) {
+            case ReplayToken replay -> replay.getCurrentToken() != null && applied(replay.getCurrentToken(), position);
+            case MergedTrackingToken merged ->
+                    applied(merged.lowerSegmentToken(), position) && applied(merged.upperSegmentToken(), position);
+            case GapAwareTrackingToken gapAware -> position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+            default -> token.position().orElse(-1) >= position;
+        };
     }
 
     private List<TrackingToken> tokens(String projection) {
