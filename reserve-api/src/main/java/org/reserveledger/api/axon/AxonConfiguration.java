@@ -9,7 +9,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -151,9 +152,16 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule reserveAggregates(TransferRoutes transferRoutes, ReserveProperties properties) {
         return configurer -> {
+            // Sites gather lots and transfers for years; a snapshot keeps each command's cost flat.
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Site.class)
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                            c.getComponent(Snapshotter.class), properties.snapshotThreshold())));
+                            AggregateSnapshotter.builder()
+                                    .eventStore(c.eventStore())
+                                    .aggregateFactories(new GenericAggregateFactory<>(Site.class))
+                                    .transactionManager(c.getComponent(TransactionManager.class))
+                                    .repositoryProvider(c::repository)
+                                    .build(),
+                            properties.snapshotThreshold())));
             configurer.configureAggregate(ReferencePrice.class);
             configurer.registerCommandHandler(c -> new TransferCommandHandler(c.repository(Site.class), transferRoutes));
             // A projection that fails rolls back its batch, token included, and retries it; it never skips an event.

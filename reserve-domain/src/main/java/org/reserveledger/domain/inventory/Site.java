@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -32,7 +33,8 @@ public class Site {
     private Tonnes capacity;
     private Tonnes used;
     private Map<Mineral, List<Lot>> stock;
-    private Map<TransferId, InboundTransferReserved> inbound;
+    // Keyed by the transfer's UUID, which snapshots can write as a JSON object key.
+    private Map<UUID, InboundTransferReserved> inbound;
 
     protected Site() {
         // for Axon's event sourcing and snapshots
@@ -81,7 +83,7 @@ public class Site {
     }
 
     void receive(TransferId transferId) {
-        InboundTransferReserved pending = inbound.get(transferId);
+        InboundTransferReserved pending = inbound.get(transferId.value());
         if (pending == null) {
             throw new DomainRuleViolation("transfer-already-received",
                     "transfer " + transferId + " has already been received at " + siteId);
@@ -152,13 +154,13 @@ public class Site {
 
     @EventSourcingHandler
     void on(InboundTransferReserved event) {
-        inbound.put(event.transferId(), event);
+        inbound.put(event.transferId().value(), event);
         used = used.plus(event.quantity());
     }
 
     @EventSourcingHandler
     void on(TransferReceived event) {
-        inbound.remove(event.transferId());
+        inbound.remove(event.transferId().value());
         used = used.minus(event.quantity());
         event.lots().forEach(this::addLot);
     }
