@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
@@ -85,15 +86,22 @@ class InventoryOperationsController {
     }
 
     @PostMapping("/sites/{siteId}/withdrawals")
-    @Operation(summary = "Take material out of a site, oldest lots first")
+    @Operation(summary = "Take material out of a site: oldest lots first, or the lots named in `lots`")
     ResponseEntity<?> withdraw(@PathVariable String siteId, @Valid @RequestBody WithdrawalRequest request,
                                HttpServletRequest http) {
         SiteId site = siteId(siteId);
+        List<LotPortion> named = request.lots() == null ? List.of() : request.lots().stream()
+                .map(lot -> new LotPortion(LotId.of(lot.lotId()), Tonnes.of(lot.quantityTonnes())))
+                .toList();
+        if (!named.isEmpty() && named.stream().map(LotPortion::quantity).map(Tonnes::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(request.quantityTonnes()) != 0) {
+            throw new InvalidRequest("lots", "the named lots' quantities must add up to quantityTonnes");
+        }
         return commands.execute(http, request, dispatcher -> {
             WithdrawalId withdrawalId = WithdrawalId.random();
             Dispatched<List<LotPortion>> done = dispatcher.send(new WithdrawStockCommand(site, withdrawalId,
                     Mineral.valueOf(request.mineral()), Tonnes.of(request.quantityTonnes()), request.reason(),
-                    request.reference()), "site " + site);
+                    request.reference(), named), "site " + site);
             return ResponseEntity.created(URI.create("/api/v1/sites/" + site.value() + "/withdrawals/" + withdrawalId))
                     .body(new WithdrawalResponse(withdrawalId.value(), portions(done.result()), done.position()));
         });
@@ -146,7 +154,12 @@ class InventoryOperationsController {
     record WithdrawalRequest(@NotNull @MineralCode String mineral,
                              @NotNull @Quantity BigDecimal quantityTonnes,
                              @NotNull WithdrawalReason reason,
-                             @PlainText(max = 120) String reference) {
+                             @PlainText(max = 120) String reference,
+                             @Size(max = 100) List<@Valid @NotNull NamedLot> lots) {
+    }
+
+    /** A lot to take from, and how much, when the operator chooses the lots. */
+    record NamedLot(@NotNull UUID lotId, @NotNull @Quantity BigDecimal quantityTonnes) {
     }
 
     record TransferRequest(@NotNull @ClientCode String fromSiteId,

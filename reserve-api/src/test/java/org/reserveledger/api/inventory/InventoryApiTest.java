@@ -107,6 +107,31 @@ class InventoryApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void withdrawsFromNamedLotsWhenTheOperatorChoosesThem() {
+        String site = reserve.registerSite("NV", "100");
+        String older = reserve.deposit(site, "COBALT", "10", "30000", "CD", "2026-01-01T00:00:00Z").json().get("lotId").asString();
+        String newer = reserve.deposit(site, "COBALT", "10", "31000", "AU", "2026-02-01T00:00:00Z").json().get("lotId").asString();
+
+        Api.Response named = as("OPERATOR").post("/api/v1/sites/" + site + "/withdrawals", """
+                {"mineral":"COBALT","quantityTonnes":4,"reason":"SALE","lots":[{"lotId":"%s","quantityTonnes":4}]}
+                """.formatted(newer));
+        Api.Response tooMuch = as("OPERATOR").post("/api/v1/sites/" + site + "/withdrawals", """
+                {"mineral":"COBALT","quantityTonnes":7,"reason":"SALE","lots":[{"lotId":"%s","quantityTonnes":7}]}
+                """.formatted(newer));
+        Api.Response mismatch = as("OPERATOR").post("/api/v1/sites/" + site + "/withdrawals", """
+                {"mineral":"COBALT","quantityTonnes":3,"reason":"SALE","lots":[{"lotId":"%s","quantityTonnes":2}]}
+                """.formatted(older));
+
+        assertThat(named.status()).as(named.toString()).isEqualTo(201);
+        assertThat(named.json().get("lots").get(0).get("lotId").asString()).isEqualTo(newer);
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.json().get("code").asString()).isEqualTo("insufficient-stock");
+        assertThat(mismatch.status()).isEqualTo(400);
+        // 10 t of the older lot at 30,000 and 6 t of the newer at 31,000 remain.
+        assertThat(reserve.siteMineral(site, "COBALT").get("bookValueUsd").decimalValue()).isEqualByComparingTo("486000.00");
+    }
+
+    @Test
     void refusesDepositOverCapacity() {
         String site = reserve.registerSite("NV", "100");
         reserve.deposit(site, "NICKEL", "60", "16000", "ID");

@@ -60,7 +60,9 @@ public class Site {
 
     @CommandHandler
     public List<LotPortion> handle(WithdrawStockCommand command) {
-        List<Lot> taken = takeOldestFirst(command.mineral(), command.quantity(), "withdrawal");
+        List<Lot> taken = command.namedLots().isEmpty()
+                ? takeOldestFirst(command.mineral(), command.quantity(), "withdrawal")
+                : takeNamed(command.mineral(), command.quantity(), command.namedLots());
         List<LotPortion> portions = taken.stream().map(Lot::portion).toList();
         apply(new StockWithdrawn(siteId, command.withdrawalId(), command.mineral(), command.quantity(),
                 command.reason(), command.reference(), portions));
@@ -124,6 +126,34 @@ public class Site {
             Tonnes part = lot.quantity().min(remaining);
             taken.add(lot.withQuantity(part));
             remaining = remaining.minus(part);
+        }
+        return taken;
+    }
+
+    private List<Lot> takeNamed(Mineral mineral, Tonnes quantity, List<LotPortion> named) {
+        Tonnes total = named.stream().map(LotPortion::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
+        if (!total.equals(quantity)) {
+            throw new DomainRuleViolation("named-lots-mismatch",
+                    "the named lots add up to %s, not the %s withdrawn".formatted(total, quantity));
+        }
+        List<Lot> lots = stock.getOrDefault(mineral, List.of());
+        List<Lot> taken = new ArrayList<>();
+        for (LotPortion portion : named) {
+            if (!portion.quantity().isPositive()) {
+                throw new DomainRuleViolation("quantity-not-positive", "each named lot's quantity must be positive");
+            }
+            Lot lot = lots.stream().filter(l -> l.lotId().equals(portion.lotId())).findFirst()
+                    .orElseThrow(() -> new DomainRuleViolation("lot-not-held",
+                            "lot %s holds no %s at %s".formatted(portion.lotId(), mineral, siteId)));
+            Tonnes alreadyTaken = taken.stream().filter(t -> t.lotId().equals(lot.lotId()))
+                    .map(Lot::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
+            Tonnes left = lot.quantity().minus(alreadyTaken);
+            if (portion.quantity().exceeds(left)) {
+                throw new DomainRuleViolation("insufficient-stock",
+                        "withdrawal of %s from lot %s exceeds the %s it holds at %s"
+                                .formatted(portion.quantity(), lot.lotId(), left, siteId));
+            }
+            taken.add(lot.withQuantity(portion.quantity()));
         }
         return taken;
     }
