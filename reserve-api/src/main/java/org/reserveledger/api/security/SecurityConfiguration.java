@@ -14,9 +14,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.URI;
 
 import static org.reserveledger.api.security.Role.ADMIN;
 import static org.reserveledger.api.security.Role.AUDITOR;
@@ -80,6 +82,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Requests the firewall refuses (encoded semicolons, traversal) get a problem, like any other bad input. */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
+        return (request, response, rejected) -> problem(json, response, HttpStatus.BAD_REQUEST,
+                "the request URL is not acceptable: " + rejected.getMessage());
+    }
+
     /** No user names or passwords exist; this keeps Spring Boot from generating a default user. */
     @Bean
     UserDetailsService noUsers() {
@@ -89,6 +98,7 @@ class SecurityConfiguration {
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:problem-type:reserve-ledger:http-" + status.value()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -91,6 +91,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", e.getMessage());
     }
 
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
     @ExceptionHandler(ProjectionBehind.class)
     ResponseEntity<ProblemDetail> behind(ProjectionBehind e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -156,11 +161,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             withErrors(problem, List.of(new FieldProblem(path(unknown), "is not a field of this request")));
         } else if (cause instanceof InvalidFormatException format) {
-            withErrors(problem, List.of(new FieldProblem(path(format), "is not a valid " + typeName(format.getTargetType()))));
+            withErrors(problem, List.of(new FieldProblem(path(format), "must be " + typeName(format.getTargetType()))));
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             withErrors(problem, List.of(new FieldProblem(path(mismatch), "must be " + typeName(mismatch.getTargetType()))));
         } else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             withErrors(problem, List.of(new FieldProblem(path(databind), "is not valid here")));
+        } else if (cause instanceof MismatchedInputException) {
+            problem.setDetail("the request body must be a JSON object");
         } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             problem.setDetail("the request body is not well-formed JSON");
         } else {
@@ -172,7 +179,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
             problem.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
@@ -228,6 +236,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (type == java.time.Instant.class) {
             return "an ISO-8601 UTC instant";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
         }
         return "a value of the right type";
     }

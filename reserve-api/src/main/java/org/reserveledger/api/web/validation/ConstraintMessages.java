@@ -9,7 +9,7 @@ final class ConstraintMessages {
 
     static boolean refuse(ConstraintValidatorContext context, String message) {
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
+        context.buildConstraintViolationWithTemplate(message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$"))
                 .addConstraintViolation();
         return false;
     }
