@@ -21,10 +21,16 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.reserveledger.api.ReserveProperties;
+import org.reserveledger.domain.commitment.Commitment;
+import org.reserveledger.domain.commitment.CommitmentCommandHandler;
+import org.reserveledger.domain.commitment.Manufacturer;
 import org.reserveledger.domain.inventory.Site;
 import org.reserveledger.domain.inventory.TransferCommandHandler;
 import org.reserveledger.domain.inventory.TransferRoutes;
 import org.reserveledger.domain.pricing.ReferencePrice;
+import org.reserveledger.domain.supply.MineralSupply;
+import org.reserveledger.domain.supply.SupplyCommandHandler;
+import org.reserveledger.domain.supply.SupplyLedger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -150,7 +156,8 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule reserveAggregates(TransferRoutes transferRoutes, ReserveProperties properties) {
+    ConfigurerModule reserveAggregates(TransferRoutes transferRoutes, SupplyLedger supplyLedger,
+                                       ReserveProperties properties) {
         return configurer -> {
             // Sites gather lots and transfers for years; a snapshot keeps each command's cost flat.
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Site.class)
@@ -164,9 +171,19 @@ class AxonConfiguration {
                             properties.snapshotThreshold())));
             configurer.configureAggregate(ReferencePrice.class);
             configurer.registerCommandHandler(c -> new TransferCommandHandler(c.repository(Site.class), transferRoutes));
+            configurer.configureAggregate(Manufacturer.class);
+            configurer.configureAggregate(Commitment.class);
+            configurer.configureAggregate(MineralSupply.class);
+            configurer.registerCommandHandler(c -> new CommitmentCommandHandler(c.repository(Commitment.class),
+                    c.repository(Manufacturer.class), c.repository(MineralSupply.class), c.repository(Site.class),
+                    supplyLedger));
+            configurer.registerCommandHandler(c -> new SupplyCommandHandler(c.repository(MineralSupply.class), supplyLedger));
             // A projection that fails rolls back its batch, token included, and retries it; it never skips an event.
             configurer.eventProcessing()
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    // A projection that skips events it does not handle still stores its token within this many
+                    // milliseconds, so a view asked for a position it merely passed answers promptly.
+                    .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.claimExtensionThreshold(200));
         };
     }
 }

@@ -3,7 +3,10 @@ package org.reserveledger.domain.inventory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.reserveledger.domain.shared.CommitmentId;
+import org.reserveledger.domain.shared.DepositId;
 import org.reserveledger.domain.shared.DomainRuleViolation;
+import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
@@ -77,6 +80,30 @@ public class Site {
         List<Lot> taken = takeOldestFirst(mineral, quantity, "transfer");
         apply(new StockDispatched(siteId, transferId, toSiteId, mineral, quantity, taken));
         return taken;
+    }
+
+    /** Gives up the oldest lots of a mineral to a manufacturer's draw. */
+    public List<LotPortion> draw(CommitmentId commitmentId, DrawId drawId, Mineral mineral, Tonnes quantity) {
+        List<LotPortion> taken = takeOldestFirst(mineral, quantity, "draw").stream().map(Lot::portion).toList();
+        apply(new StockDrawn(siteId, commitmentId, drawId, mineral, quantity, taken));
+        return taken;
+    }
+
+    /** Delivers the oldest lots of a mineral to a manufacturer settling its commitment. */
+    public List<LotPortion> deliver(CommitmentId commitmentId, Mineral mineral, Tonnes quantity) {
+        List<LotPortion> taken = takeOldestFirst(mineral, quantity, "settlement delivery").stream()
+                .map(Lot::portion).toList();
+        apply(new StockDelivered(siteId, commitmentId, mineral, quantity, taken));
+        return taken;
+    }
+
+    /** Receives a lot a manufacturer supplied to replenish its draws. */
+    public void depositReplenishment(DepositId depositId, Lot lot) {
+        if (lot.fundingSource() != FundingSource.MANUFACTURER_REPLENISHMENT) {
+            throw new IllegalArgumentException("a replenishment lot is funded by MANUFACTURER_REPLENISHMENT");
+        }
+        ensureRoomFor(lot.quantity(), "replenishment");
+        apply(new LotDeposited(siteId, depositId, lot));
     }
 
     void reserveInbound(TransferId transferId, SiteId fromSiteId, Mineral mineral, Tonnes quantity, List<Lot> lots) {
@@ -180,6 +207,16 @@ public class Site {
     @EventSourcingHandler
     void on(StockDispatched event) {
         removePortions(event.mineral(), event.lots().stream().map(Lot::portion).toList());
+    }
+
+    @EventSourcingHandler
+    void on(StockDrawn event) {
+        removePortions(event.mineral(), event.lots());
+    }
+
+    @EventSourcingHandler
+    void on(StockDelivered event) {
+        removePortions(event.mineral(), event.lots());
     }
 
     @EventSourcingHandler

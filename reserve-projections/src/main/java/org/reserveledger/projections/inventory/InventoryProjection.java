@@ -3,15 +3,22 @@ package org.reserveledger.projections.inventory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.reserveledger.domain.commitment.CommitmentMade;
+import org.reserveledger.domain.commitment.CommitmentSettled;
+import org.reserveledger.domain.commitment.DrawReplenished;
+import org.reserveledger.domain.commitment.MaterialDrawn;
 import org.reserveledger.domain.inventory.InboundTransferReserved;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.inventory.LotPortion;
 import org.reserveledger.domain.inventory.SiteRegistered;
+import org.reserveledger.domain.inventory.StockDelivered;
 import org.reserveledger.domain.inventory.StockDispatched;
+import org.reserveledger.domain.inventory.StockDrawn;
 import org.reserveledger.domain.inventory.StockWithdrawn;
 import org.reserveledger.domain.inventory.TransferReceived;
 import org.reserveledger.domain.pricing.ReferencePriceSet;
+import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.SiteId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +26,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * Builds the inventory tables from site and reference-price events. It runs in a streaming
+ * Builds the inventory tables from site, reference-price and commitment events. It runs in a streaming
  * processor whose token is stored in the same transaction as these rows, so each event is
  * applied exactly once, and a replay starts from empty tables.
  */
@@ -98,6 +105,46 @@ public class InventoryProjection {
     }
 
     @EventHandler
+    void on(StockDrawn event) {
+        event.lots().forEach(portion -> removePortion(event.siteId(), portion));
+    }
+
+    @EventHandler
+    void on(StockDelivered event) {
+        event.lots().forEach(portion -> removePortion(event.siteId(), portion));
+    }
+
+    @EventHandler
+    void on(CommitmentMade event) {
+        jdbc.sql("""
+                        insert into inventory_commitment (commitment_id, mineral, quantity_tonnes, active)
+                        values (:id, :mineral, :quantity, true)
+                        """)
+                .param("id", event.commitmentId().value())
+                .param("mineral", event.mineral().name())
+                .param("quantity", event.quantity().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(MaterialDrawn event) {
+        changeOutstanding(event.commitmentId(), event.quantity().value());
+    }
+
+    @EventHandler
+    void on(DrawReplenished event) {
+        changeOutstanding(event.commitmentId(), event.quantity().value().negate());
+    }
+
+    @EventHandler
+    void on(CommitmentSettled event) {
+        // Bought back: nothing is committed or outstanding any more.
+        jdbc.sql("update inventory_commitment set active = false, outstanding_tonnes = 0 where commitment_id = :id")
+                .param("id", event.commitmentId().value())
+                .update();
+    }
+
+    @EventHandler
     void on(ReferencePriceSet event) {
         jdbc.sql("""
                         insert into inventory_reference_price (mineral, price_per_tonne_usd, effective_from)
@@ -118,6 +165,7 @@ public class InventoryProjection {
         jdbc.sql("delete from inventory_lot").update();
         jdbc.sql("delete from inventory_site").update();
         jdbc.sql("delete from inventory_reference_price").update();
+        jdbc.sql("delete from inventory_commitment").update();
     }
 
     private void addLot(SiteId siteId, Lot lot) {
@@ -139,6 +187,13 @@ public class InventoryProjection {
                 .param("origin", lot.originCountry().value())
                 .param("fundingSource", lot.fundingSource().name())
                 .param("receivedAt", Timestamp.from(lot.receivedAt()))
+                .update();
+    }
+
+    private void changeOutstanding(CommitmentId commitmentId, java.math.BigDecimal delta) {
+        jdbc.sql("update inventory_commitment set outstanding_tonnes = outstanding_tonnes + :delta where commitment_id = :id")
+                .param("id", commitmentId.value())
+                .param("delta", delta)
                 .update();
     }
 

@@ -60,6 +60,18 @@ public class InventoryQueries {
             SiteMineral site = row.toView();
             positions.merge(row.mineral(), MineralPosition.of(site), MineralPosition::plus);
         }
+        jdbc.sql("""
+                        select mineral, sum(quantity_tonnes) filter (where active) as committed,
+                               sum(outstanding_tonnes) as outstanding
+                        from inventory_commitment group by mineral
+                        """)
+                .query(rs -> {
+                    String mineral = rs.getString("mineral");
+                    BigDecimal committed = rs.getBigDecimal("committed");
+                    BigDecimal outstanding = rs.getBigDecimal("outstanding");
+                    positions.compute(mineral, (code, position) -> (position == null ? MineralPosition.empty(code) : position)
+                            .withCommitments(tonnes(committed == null ? BigDecimal.ZERO : committed), tonnes(outstanding)));
+                });
         return new InventoryByMineral(List.copyOf(positions.values()));
     }
 

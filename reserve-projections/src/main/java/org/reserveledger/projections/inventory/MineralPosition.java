@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * The national position in one mineral: the sum over sites of material on hand and in transit,
- * and what of it is committed to manufacturers.
+ * what of it is committed to manufacturers under active commitments, and what they have drawn
+ * and not yet replenished.
  */
 public record MineralPosition(String mineral, BigDecimal onHandTonnes, BigDecimal inTransitTonnes,
                               BigDecimal committedTonnes, BigDecimal outstandingDrawTonnes,
@@ -15,6 +16,16 @@ public record MineralPosition(String mineral, BigDecimal onHandTonnes, BigDecima
     static MineralPosition of(SiteMineral site) {
         return new MineralPosition(site.mineral(), site.onHandTonnes(), site.inTransitTonnes(), NO_TONNES, NO_TONNES,
                 site.bookValueUsd(), site.referenceValueUsd());
+    }
+
+    static MineralPosition empty(String mineral) {
+        BigDecimal noMoney = new BigDecimal("0.00");
+        return new MineralPosition(mineral, NO_TONNES, NO_TONNES, NO_TONNES, NO_TONNES, noMoney, noMoney);
+    }
+
+    MineralPosition withCommitments(BigDecimal committed, BigDecimal outstanding) {
+        return new MineralPosition(mineral, onHandTonnes, inTransitTonnes, committed, outstanding, bookValueUsd,
+                referenceValueUsd);
     }
 
     MineralPosition plus(MineralPosition other) {

@@ -1,0 +1,4 @@
+/**
+ * Operations for administrators of the service.
+ */
+package org.reserveledger.api.admin;

@@ -1,0 +1,5 @@
+/**
+ * Manufacturers, their offtake commitments, draws, replenishments and buybacks, supply
+ * disruptions, and the monthly storage fees.
+ */
+package org.reserveledger.api.commitment;

@@ -1,0 +1,59 @@
+package org.reserveledger.api.views;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.security.ApiPrincipal;
+import org.reserveledger.api.security.CurrentPrincipal;
+import org.reserveledger.api.security.Role;
+import org.reserveledger.api.web.NotAllowed;
+import org.reserveledger.projections.commitment.CommitmentList;
+import org.reserveledger.projections.commitment.CommitmentProjection;
+import org.reserveledger.projections.commitment.FindCommitmentsQuery;
+import org.reserveledger.projections.concentration.Concentration;
+import org.reserveledger.projections.concentration.FindConcentrationQuery;
+import org.reserveledger.projections.inventory.InventoryProjection;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/v1/views")
+@Tag(name = "Views")
+class CommitmentViewController {
+
+    private final ViewReader views;
+    private final Clock clock;
+
+    CommitmentViewController(ViewReader views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping("/commitments")
+    @Operation(summary = "Commitments with their draws; a manufacturer's token sees only its own")
+    ResponseEntity<CommitmentList> commitments(@RequestParam(required = false) String manufacturerId,
+                                               @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        String filter = manufacturerId;
+        if (principal.role() == Role.MANUFACTURER) {
+            if (manufacturerId != null && !manufacturerId.equals(principal.manufacturerId())) {
+                throw new NotAllowed("a manufacturer's token sees only its own commitments");
+            }
+            filter = principal.manufacturerId();
+        }
+        return views.read(CommitmentProjection.NAME, minPosition, new FindCommitmentsQuery(filter, LocalDate.now(clock)),
+                CommitmentList.class);
+    }
+
+    @GetMapping("/concentration")
+    @Operation(summary = "Origin shares per mineral and the Herfindahl-Hirschman index")
+    ResponseEntity<Concentration> concentration(@RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        return views.read(InventoryProjection.NAME, minPosition, new FindConcentrationQuery(), Concentration.class);
+    }
+}

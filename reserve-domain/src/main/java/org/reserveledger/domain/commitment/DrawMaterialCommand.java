@@ -1,0 +1,15 @@
+package org.reserveledger.domain.commitment;
+
+import org.reserveledger.domain.shared.CommitmentId;
+import org.reserveledger.domain.shared.DrawId;
+import org.reserveledger.domain.shared.SiteId;
+import org.reserveledger.domain.shared.Tonnes;
+
+import java.time.LocalDate;
+
+/**
+ * Draws material from a site against a commitment. Answers the {@link DrawOutcome}.
+ */
+public record DrawMaterialCommand(CommitmentId commitmentId, DrawId drawId, SiteId siteId, Tonnes quantity,
+                                  LocalDate drawnOn) {
+}

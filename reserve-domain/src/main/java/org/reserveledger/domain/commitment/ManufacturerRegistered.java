@@ -1,0 +1,6 @@
+package org.reserveledger.domain.commitment;
+
+import org.reserveledger.domain.shared.ManufacturerId;
+
+public record ManufacturerRegistered(ManufacturerId manufacturerId, String name) {
+}

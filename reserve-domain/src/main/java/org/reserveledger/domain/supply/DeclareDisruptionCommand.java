@@ -1,0 +1,10 @@
+package org.reserveledger.domain.supply;
+
+import org.reserveledger.domain.shared.DisruptionId;
+import org.reserveledger.domain.shared.Mineral;
+
+import java.time.LocalDate;
+
+public record DeclareDisruptionCommand(DisruptionId disruptionId, Mineral mineral, String reason,
+                                       LocalDate declaredOn) {
+}

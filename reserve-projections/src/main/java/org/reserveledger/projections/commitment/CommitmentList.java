@@ -1,0 +1,6 @@
+package org.reserveledger.projections.commitment;
+
+import java.util.List;
+
+public record CommitmentList(List<CommitmentSummary> commitments) {
+}

@@ -1,0 +1,180 @@
+package org.reserveledger.projections.commitment;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.reserveledger.domain.commitment.CommitmentMade;
+import org.reserveledger.domain.commitment.CommitmentSettled;
+import org.reserveledger.domain.commitment.DrawReplenished;
+import org.reserveledger.domain.commitment.ManufacturerRegistered;
+import org.reserveledger.domain.commitment.MaterialDrawn;
+import org.reserveledger.domain.commitment.StorageFeeCharged;
+import org.reserveledger.domain.supply.DisruptionDeclared;
+import org.reserveledger.domain.supply.DisruptionEnded;
+import org.reserveledger.domain.supply.Entitlement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the commitment tables. When a disruption ends, its emergency draws get their
+ * replenish-by date: the end date plus each commitment's days to replenish.
+ */
+@Component
+@ProcessingGroup(CommitmentProjection.NAME)
+public class CommitmentProjection {
+
+    public static final String NAME = "commitments";
+
+    private final JdbcClient jdbc;
+
+    public CommitmentProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ManufacturerRegistered event) {
+        jdbc.sql("insert into commitment_manufacturer (manufacturer_id, name) values (:id, :name)")
+                .param("id", event.manufacturerId().value())
+                .param("name", event.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(CommitmentMade event) {
+        jdbc.sql("""
+                        insert into commitment_view (commitment_id, manufacturer_id, mineral, quantity_tonnes,
+                            price_per_tonne_usd, start_date, end_date, upfront_fee_usd, storage_fee_rate_usd,
+                            replenish_within_days, status)
+                        values (:id, :manufacturer, :mineral, :quantity, :price, :start, :end, :upfront, :rate, :days,
+                            'ACTIVE')
+                        """)
+                .param("id", event.commitmentId().value())
+                .param("manufacturer", event.manufacturerId().value())
+                .param("mineral", event.mineral().name())
+                .param("quantity", event.quantity().value())
+                .param("price", event.pricePerTonne().value())
+                .param("start", event.startDate())
+                .param("end", event.endDate())
+                .param("upfront", event.upfrontFee().value())
+                .param("rate", event.storageFeePerTonneMonth().value())
+                .param("days", event.replenishWithinDays())
+                .update();
+    }
+
+    @EventHandler
+    void on(MaterialDrawn event) {
+        jdbc.sql("""
+                        insert into commitment_draw (draw_id, commitment_id, site_id, quantity_tonnes, drawn_on,
+                            emergency, disruption_id, replenish_by)
+                        values (:drawId, :commitmentId, :siteId, :quantity, :drawnOn, :emergency, :disruptionId,
+                            :replenishBy)
+                        """)
+                .param("drawId", event.drawId().value())
+                .param("commitmentId", event.commitmentId().value())
+                .param("siteId", event.siteId().value())
+                .param("quantity", event.quantity().value())
+                .param("drawnOn", event.drawnOn())
+                .param("emergency", event.emergency())
+                .param("disruptionId", event.disruptionId() == null ? null : event.disruptionId().value())
+                .param("replenishBy", event.replenishBy())
+                .update();
+        jdbc.sql("update commitment_view set drawn_tonnes = drawn_tonnes + :quantity where commitment_id = :id")
+                .param("id", event.commitmentId().value())
+                .param("quantity", event.quantity().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(DrawReplenished event) {
+        for (DrawReplenished.Allocation allocation : event.allocations()) {
+            jdbc.sql("update commitment_draw set replenished_tonnes = replenished_tonnes + :quantity where draw_id = :id")
+                    .param("id", allocation.drawId().value())
+                    .param("quantity", allocation.quantity().value())
+                    .update();
+        }
+        jdbc.sql("update commitment_view set replenished_tonnes = replenished_tonnes + :quantity where commitment_id = :id")
+                .param("id", event.commitmentId().value())
+                .param("quantity", event.quantity().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(StorageFeeCharged event) {
+        jdbc.sql("""
+                        insert into commitment_storage_fee (commitment_id, month, amount_usd, charged_to)
+                        values (:id, :month, :amount, :to)
+                        """)
+                .param("id", event.commitmentId().value())
+                .param("month", event.month().toString())
+                .param("amount", event.amount().value())
+                .param("to", event.to())
+                .update();
+        jdbc.sql("""
+                        update commitment_view set storage_fees_charged_usd = storage_fees_charged_usd + :amount
+                        where commitment_id = :id
+                        """)
+                .param("id", event.commitmentId().value())
+                .param("amount", event.amount().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CommitmentSettled event) {
+        jdbc.sql("""
+                        update commitment_view set status = 'SETTLED', settled_on = :on, proceeds_usd = :proceeds
+                        where commitment_id = :id
+                        """)
+                .param("id", event.commitmentId().value())
+                .param("on", event.settledOn())
+                .param("proceeds", event.proceeds().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(DisruptionDeclared event) {
+        jdbc.sql("""
+                        insert into commitment_disruption (disruption_id, mineral, reason, declared_on, ratio)
+                        values (:id, :mineral, :reason, :declaredOn, :ratio)
+                        """)
+                .param("id", event.disruptionId().value())
+                .param("mineral", event.mineral().name())
+                .param("reason", event.reason())
+                .param("declaredOn", event.declaredOn())
+                .param("ratio", event.ratio())
+                .update();
+        for (Entitlement entitlement : event.entitlements()) {
+            jdbc.sql("""
+                            insert into commitment_entitlement (disruption_id, commitment_id, tonnes)
+                            values (:disruptionId, :commitmentId, :tonnes)
+                            """)
+                    .param("disruptionId", event.disruptionId().value())
+                    .param("commitmentId", entitlement.commitmentId().value())
+                    .param("tonnes", entitlement.tonnes().value())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(DisruptionEnded event) {
+        jdbc.sql("update commitment_disruption set ended_on = :on where disruption_id = :id")
+                .param("id", event.disruptionId().value())
+                .param("on", event.endedOn())
+                .update();
+        jdbc.sql("""
+                        update commitment_draw d set replenish_by = :on::date + c.replenish_within_days
+                        from commitment_view c
+                        where c.commitment_id = d.commitment_id and d.disruption_id = :id and d.replenish_by is null
+                        """)
+                .param("id", event.disruptionId().value())
+                .param("on", event.endedOn())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[]{"commitment_entitlement", "commitment_disruption", "commitment_storage_fee",
+                "commitment_draw", "commitment_view", "commitment_manufacturer"}) {
+            jdbc.sql("delete from " + table).update();
+        }
+    }
+}

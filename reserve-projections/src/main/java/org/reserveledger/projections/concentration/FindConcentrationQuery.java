@@ -1,0 +1,4 @@
+package org.reserveledger.projections.concentration;
+
+public record FindConcentrationQuery() {
+}
