@@ -1,9 +1,14 @@
 -- Command-side lookups, kept by a subscribing processor in the same transaction as the events
 -- they follow, so commands that span aggregates read exact figures.
-create table lookup_stock (
-    mineral varchar(32) primary key,
+-- Stock movements are appended, not summed into one row per mineral: a shared row would make
+-- every deposit and withdrawal of a mineral wait for the others' transactions.
+create table lookup_stock_movement (
+    id      bigint generated always as identity primary key,
+    mineral varchar(32)    not null,
     tonnes  numeric(15, 3) not null
 );
+
+create index lookup_stock_movement_mineral on lookup_stock_movement (mineral);
 
 create table lookup_commitment (
     commitment_id   uuid primary key,

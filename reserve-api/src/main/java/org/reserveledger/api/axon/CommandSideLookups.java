@@ -88,12 +88,10 @@ public class CommandSideLookups implements SupplyLedger {
 
     @Override
     public Tonnes nationalStock(Mineral mineral) {
-        return jdbc.sql("select tonnes from lookup_stock where mineral = :mineral")
+        return Tonnes.of(jdbc.sql("select coalesce(sum(tonnes), 0) from lookup_stock_movement where mineral = :mineral")
                 .param("mineral", mineral.name())
                 .query(BigDecimal.class)
-                .optional()
-                .map(Tonnes::of)
-                .orElse(Tonnes.ZERO);
+                .single());
     }
 
     @Override
@@ -134,10 +132,7 @@ public class CommandSideLookups implements SupplyLedger {
     }
 
     private void addStock(Mineral mineral, BigDecimal delta) {
-        jdbc.sql("""
-                        insert into lookup_stock (mineral, tonnes) values (:mineral, :delta)
-                        on conflict (mineral) do update set tonnes = lookup_stock.tonnes + excluded.tonnes
-                        """)
+        jdbc.sql("insert into lookup_stock_movement (mineral, tonnes) values (:mineral, :delta)")
                 .param("mineral", mineral.name())
                 .param("delta", delta)
                 .update();
