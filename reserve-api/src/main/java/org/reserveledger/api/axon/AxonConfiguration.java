@@ -24,6 +24,8 @@ import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.domain.commitment.Commitment;
 import org.reserveledger.domain.commitment.CommitmentCommandHandler;
 import org.reserveledger.domain.commitment.Manufacturer;
+import org.reserveledger.domain.financing.Facility;
+import org.reserveledger.domain.financing.PrivateCapital;
 import org.reserveledger.domain.inventory.Site;
 import org.reserveledger.domain.inventory.TransferCommandHandler;
 import org.reserveledger.domain.inventory.TransferRoutes;
@@ -178,6 +180,8 @@ class AxonConfiguration {
                     c.repository(Manufacturer.class), c.repository(MineralSupply.class), c.repository(Site.class),
                     supplyLedger));
             configurer.registerCommandHandler(c -> new SupplyCommandHandler(c.repository(MineralSupply.class), supplyLedger));
+            configurer.configureAggregate(Facility.class);
+            configurer.configureAggregate(PrivateCapital.class);
             // A projection that fails rolls back its batch, token included, and retries it; it never skips an event.
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())

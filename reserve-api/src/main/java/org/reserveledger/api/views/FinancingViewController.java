@@ -1,0 +1,38 @@
+package org.reserveledger.api.views;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.projections.financing.FindFinancingQuery;
+import org.reserveledger.projections.financing.Financing;
+import org.reserveledger.projections.financing.FinancingProjection;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@RestController
+@Tag(name = "Views")
+class FinancingViewController {
+
+    private final ViewReader views;
+    private final Clock clock;
+
+    FinancingViewController(ViewReader views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/views/financing")
+    @Operation(summary = "Facilities, private capital, fees, sources and uses, and collateral on a value date (default today)")
+    ResponseEntity<Financing> financing(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valueDate,
+            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        return views.read(FinancingProjection.NAME, minPosition,
+                new FindFinancingQuery(valueDate == null ? LocalDate.now(clock) : valueDate), Financing.class);
+    }
+}

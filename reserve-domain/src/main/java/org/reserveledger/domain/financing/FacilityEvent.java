@@ -1,0 +1,8 @@
+package org.reserveledger.domain.financing;
+
+import org.reserveledger.domain.shared.FacilityId;
+
+public sealed interface FacilityEvent permits FacilityEstablished, LoanDrawn, LoanRepaid {
+
+    FacilityId facilityId();
+}

@@ -1,0 +1,4 @@
+package org.reserveledger.domain.financing;
+
+public sealed interface PrivateCapitalEvent permits InvestorAdmitted, CapitalCalled, CapitalContributed {
+}

@@ -1,0 +1,180 @@
+package org.reserveledger.projections.financing;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.reserveledger.domain.commitment.CommitmentMade;
+import org.reserveledger.domain.commitment.CommitmentSettled;
+import org.reserveledger.domain.commitment.StorageFeeCharged;
+import org.reserveledger.domain.financing.CapitalCalled;
+import org.reserveledger.domain.financing.CapitalContributed;
+import org.reserveledger.domain.financing.FacilityEstablished;
+import org.reserveledger.domain.financing.InvestorAdmitted;
+import org.reserveledger.domain.financing.LoanDrawn;
+import org.reserveledger.domain.financing.LoanRepaid;
+import org.reserveledger.domain.inventory.FundingSource;
+import org.reserveledger.domain.inventory.LotDeposited;
+import org.reserveledger.domain.shared.CommitmentId;
+import org.reserveledger.domain.shared.Usd;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Builds the financing tables: the facility's flows, private capital, procurement by funding
+ * source, and the cash manufacturers pay.
+ */
+@Component
+@ProcessingGroup(FinancingProjection.NAME)
+public class FinancingProjection {
+
+    public static final String NAME = "financing";
+
+    private final JdbcClient jdbc;
+
+    public FinancingProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FacilityEstablished event) {
+        jdbc.sql("""
+                        insert into financing_facility (facility_id, lender, limit_usd, annual_rate_pct, day_count, maturity_date)
+                        values (:id, :lender, :limit, :rate, :dayCount, :maturity)
+                        """)
+                .param("id", event.facilityId().value())
+                .param("lender", event.lender())
+                .param("limit", event.limit().value())
+                .param("rate", event.annualInterestRatePct())
+                .param("dayCount", event.dayCount().name())
+                .param("maturity", event.maturityDate())
+                .update();
+    }
+
+    @EventHandler
+    void on(LoanDrawn event, TrackingToken token) {
+        flow(event.drawdownId().value(), event.facilityId().value(), "DRAWDOWN", event.valueDate(), event.amount(),
+                Usd.ZERO, Usd.ZERO, token);
+    }
+
+    @EventHandler
+    void on(LoanRepaid event, TrackingToken token) {
+        flow(event.repaymentId().value(), event.facilityId().value(), "REPAYMENT", event.valueDate(), event.amount(),
+                event.interestPaid(), event.principalPaid(), token);
+    }
+
+    @EventHandler
+    void on(InvestorAdmitted event) {
+        jdbc.sql("insert into financing_investor (investor_id, name, commitment_usd) values (:id, :name, :commitment)")
+                .param("id", event.investorId().value())
+                .param("name", event.name())
+                .param("commitment", event.commitment().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CapitalCalled event) {
+        for (CapitalCalled.Allocation allocation : event.allocations()) {
+            jdbc.sql("""
+                            insert into financing_capital_call (capital_call_id, investor_id, amount_usd, due_date)
+                            values (:call, :investor, :amount, :due)
+                            """)
+                    .param("call", event.capitalCallId().value())
+                    .param("investor", allocation.investorId().value())
+                    .param("amount", allocation.amount().value())
+                    .param("due", event.dueDate())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(CapitalContributed event) {
+        jdbc.sql("""
+                        insert into financing_contribution (contribution_id, investor_id, capital_call_id, amount_usd, value_date)
+                        values (:id, :investor, :call, :amount, :valueDate)
+                        """)
+                .param("id", event.contributionId().value())
+                .param("investor", event.investorId().value())
+                .param("call", event.capitalCallId().value())
+                .param("amount", event.amount().value())
+                .param("valueDate", event.valueDate())
+                .update();
+    }
+
+    @EventHandler
+    void on(LotDeposited event) {
+        if (event.lot().fundingSource() == FundingSource.MANUFACTURER_REPLENISHMENT) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into financing_procurement (lot_id, funding_source, amount_usd, value_date)
+                        values (:lot, :source, :amount, :valueDate)
+                        """)
+                .param("lot", event.lot().lotId().value())
+                .param("source", event.lot().fundingSource().name())
+                .param("amount", event.lot().unitCostUsd().times(event.lot().quantity()).value())
+                .param("valueDate", event.lot().receivedAt().atZone(ZoneOffset.UTC).toLocalDate())
+                .update();
+    }
+
+    @EventHandler
+    void on(CommitmentMade event, @Timestamp Instant recorded) {
+        manufacturerCash(event.commitmentId(), "UPFRONT_FEE", event.upfrontFee(), recorded.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    @EventHandler
+    void on(StorageFeeCharged event) {
+        manufacturerCash(event.commitmentId(), "STORAGE_FEE", event.amount(), event.to());
+    }
+
+    @EventHandler
+    void on(CommitmentSettled event) {
+        manufacturerCash(event.commitmentId(), "PROCEEDS", event.proceeds(), event.settledOn());
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[]{"financing_manufacturer_cash", "financing_procurement", "financing_contribution",
+                "financing_capital_call", "financing_investor", "financing_loan_flow", "financing_facility"}) {
+            jdbc.sql("delete from " + table).update();
+        }
+    }
+
+    private void flow(java.util.UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,
+                      Usd principal, TrackingToken token) {
+        jdbc.sql("""
+                        insert into financing_loan_flow (flow_id, facility_id, kind, value_date, amount_usd, interest_usd,
+                            principal_usd, position)
+                        values (:id, :facility, :kind, :valueDate, :amount, :interest, :principal, :position)
+                        """)
+                .param("id", id)
+                .param("facility", facilityId)
+                .param("kind", kind)
+                .param("valueDate", valueDate)
+                .param("amount", amount.value())
+                .param("interest", interest.value())
+                .param("principal", principal.value())
+                .param("position", token.position().orElse(0))
+                .update();
+    }
+
+    private void manufacturerCash(CommitmentId commitmentId, String kind, Usd amount, LocalDate valueDate) {
+        if (!amount.isPositive()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into financing_manufacturer_cash (commitment_id, kind, amount_usd, value_date)
+                        values (:id, :kind, :amount, :valueDate)
+                        """)
+                .param("id", commitmentId.value())
+                .param("kind", kind)
+                .param("amount", amount.value())
+                .param("valueDate", valueDate)
+                .update();
+    }
+}
