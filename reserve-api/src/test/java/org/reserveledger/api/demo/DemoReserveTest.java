@@ -112,6 +112,28 @@ class DemoReserveTest {
             assertThat(shares).isBetween(new BigDecimal("0.9997"), new BigDecimal("1.0003"));
             assertThat(mineral.get("hhi").decimalValue()).isBetween(BigDecimal.ZERO, new BigDecimal("10000"));
         }
+        JsonNode financing = view(auditor, "financing", head);
+        JsonNode exim = financing.get("facilities").get(0);
+        assertThat(exim.get("limitUsd").decimalValue()).isEqualByComparingTo("10000000000.00");
+        assertThat(exim.get("drawnUsd").decimalValue()).isEqualByComparingTo("1800000000.00");
+        assertThat(exim.get("interestAccruedUsd").decimalValue()).isPositive();
+        assertThat(exim.get("interestPaidUsd").decimalValue()).isPositive();
+        JsonNode capital = financing.get("privateCapital");
+        assertThat(capital.get("committedUsd").decimalValue()).isEqualByComparingTo("1670000000.00");
+        assertThat(capital.get("calledUsd").decimalValue()).isEqualByComparingTo("700000000.00");
+        assertThat(capital.get("contributedUsd").decimalValue()).isLessThan(capital.get("calledUsd").decimalValue());
+        JsonNode flows = financing.get("sourcesAndUses");
+        assertThat(flows.get("cashUsd").decimalValue()).isEqualByComparingTo(flows.get("sourcesUsd").decimalValue()
+                .subtract(flows.get("procurementUsd").decimalValue()).subtract(flows.get("repaymentsUsd").decimalValue()));
+        assertThat(flows.get("cashUsd").decimalValue()).isPositive();
+        BigDecimal national = BigDecimal.ZERO;
+        for (JsonNode mineral : byMineral.get("minerals")) {
+            national = national.add(mineral.get("referenceValueUsd").decimalValue());
+        }
+        assertThat(financing.get("collateral").get("inventoryReferenceValueUsd").decimalValue()).isEqualByComparingTo(national);
+        assertThat(financing.get("collateral").get("coverageRatio").decimalValue()).isPositive();
+        assertThat(financing.get("manufacturerFees").get("upfrontUsd").decimalValue()).isEqualByComparingTo("27195000.00");
+
         assertThat(new Api(port, null).as("MANUFACTURER").get("/api/v1/views/commitments").json().get("commitments"))
                 .hasSize(2).allSatisfy(c -> assertThat(c.get("manufacturerId").asString()).isEqualTo("VOLTCELL"));
     }
