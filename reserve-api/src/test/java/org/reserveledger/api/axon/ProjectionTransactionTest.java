@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class ProjectionTransactionTest {
 
-    private static TestDatabase.Database database;
-
     @LocalServerPort
     int port;
 
@@ -49,16 +47,7 @@ class ProjectionTransactionTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database().url());
-        registry.add("spring.datasource.username", () -> database().user());
-        registry.add("spring.datasource.password", () -> database().password());
-    }
-
-    private static synchronized TestDatabase.Database database() {
-        if (database == null) {
-            database = TestDatabase.fresh();
-        }
-        return database;
+        TestDatabase.useOwn(registry, ProjectionTransactionTest.class);
     }
 
     @Test

@@ -27,9 +27,7 @@ public abstract class ApiIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.shared().url());
-        registry.add("spring.datasource.username", () -> TestDatabase.shared().user());
-        registry.add("spring.datasource.password", () -> TestDatabase.shared().password());
+        TestDatabase.useShared(registry);
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package org.reserveledger.api.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -13,7 +14,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The PostgreSQL server of a test JVM, started once: the server named by
@@ -28,6 +32,7 @@ public final class TestDatabase {
     private static final AtomicInteger databases = new AtomicInteger();
     private static Server server;
     private static Database shared;
+    private static final Map<Class<?>, Database> owned = new HashMap<>();
 
     private TestDatabase() {
     }
@@ -38,6 +43,26 @@ public final class TestDatabase {
             shared = fresh();
         }
         return shared;
+    }
+
+    /** Points a Spring context at the database shared by the common application context. */
+    public static void useShared(DynamicPropertyRegistry registry) {
+        use(registry, TestDatabase::shared);
+    }
+
+    /** Points a Spring context at a database of its own, made once for the test class. */
+    public static void useOwn(DynamicPropertyRegistry registry, Class<?> testClass) {
+        use(registry, () -> own(testClass));
+    }
+
+    private static void use(DynamicPropertyRegistry registry, Supplier<Database> database) {
+        registry.add("spring.datasource.url", () -> database.get().url());
+        registry.add("spring.datasource.username", () -> database.get().user());
+        registry.add("spring.datasource.password", () -> database.get().password());
+    }
+
+    private static synchronized Database own(Class<?> testClass) {
+        return owned.computeIfAbsent(testClass, c -> fresh());
     }
 
     /** A new, empty database. */
