@@ -93,8 +93,11 @@ public final class TestDatabase {
     private static Server start() {
         String given = System.getenv(URL_VARIABLE);
         if (given != null && !given.isBlank()) {
-            return Server.of(given, System.getenv().getOrDefault("RESERVE_TEST_JDBC_USER", "postgres"),
+            Server external = Server.of(given, System.getenv().getOrDefault("RESERVE_TEST_JDBC_USER", "postgres"),
                     System.getenv().getOrDefault("RESERVE_TEST_JDBC_PASSWORD", ""), URL_VARIABLE + "=" + given);
+            // A server that outlives the tests is left as it was found.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreatedDatabases(external)));
+            return external;
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17.6-alpine");
@@ -116,6 +119,18 @@ public final class TestDatabase {
                     "the embedded PostgreSQL binaries (no Docker engine found)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded test PostgreSQL", e);
+        }
+    }
+
+    private static void dropCreatedDatabases(Server external) {
+        try (Connection connection = DriverManager.getConnection(external.adminUrl(), external.user(), external.password());
+             Statement statement = connection.createStatement()) {
+            for (int i = 1; i <= databases.get(); i++) {
+                statement.execute("drop database if exists reserve_test_" + ProcessHandle.current().pid() + "_" + i
+                        + " with (force)");
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop the test databases on {}", external.description(), e);
         }
     }
 
