@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.reserveledger.projections.financing.FindFinancingQuery;
 import org.reserveledger.projections.financing.Financing;
 import org.reserveledger.projections.financing.FinancingProjection;
+import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 @RestController
 @Tag(name = "Views")
@@ -32,7 +34,8 @@ class FinancingViewController {
     ResponseEntity<Financing> financing(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valueDate,
             @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        return views.read(FinancingProjection.NAME, minPosition,
+        // Collateral values the stock held, which the inventory projection keeps.
+        return views.read(List.of(FinancingProjection.NAME, InventoryProjection.NAME), minPosition,
                 new FindFinancingQuery(valueDate == null ? LocalDate.now(clock) : valueDate), Financing.class);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Answers a view: waits for {@code minPosition} when asked, then reads the projection's position
@@ -39,10 +40,19 @@ public class ViewReader {
     }
 
     public <T> ResponseEntity<T> read(String projection, Long minPosition, Object query, Class<T> responseType) {
+        return read(List.of(projection), minPosition, query, responseType);
+    }
+
+    /**
+     * Answers a view drawn from the tables of several projections; its position is the lowest of
+     * theirs, and {@code minPosition} waits for all of them.
+     */
+    public <T> ResponseEntity<T> read(List<String> projections, Long minPosition, Object query, Class<T> responseType) {
         if (minPosition != null) {
-            awaitPosition(projection, minPosition);
+            projections.forEach(projection -> awaitPosition(projection, minPosition));
         }
-        Answer<T> answer = snapshot.execute(status -> new Answer<>(positions.position(projection),
+        Answer<T> answer = snapshot.execute(status -> new Answer<>(
+                projections.stream().mapToLong(positions::position).min().orElse(-1),
                 queries.query(query, responseType).join()));
         return ResponseEntity.ok()
                 .header(POSITION_HEADER, Long.toString(answer.position()))
