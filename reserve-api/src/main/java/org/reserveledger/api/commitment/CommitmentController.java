@@ -81,7 +81,7 @@ class CommitmentController {
                     Usd.of(request.pricePerTonneUsd()), request.startDate(), request.endDate(),
                     Usd.of(request.upfrontFeeUsd()), Usd.of(request.storageFeePerTonneMonthUsd()),
                     request.replenishWithinDays()), "manufacturer " + manufacturer);
-            return ResponseEntity.created(URI.create("/api/v1/commitments/" + commitmentId))
+            return ResponseEntity.created(URI.create("/api/v1/views/commitments/" + commitmentId))
                     .body(new CommitmentMadeResponse(commitmentId.value(), done.position()));
         });
     }

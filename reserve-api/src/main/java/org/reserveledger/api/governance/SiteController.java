@@ -16,12 +16,14 @@ import org.reserveledger.api.web.validation.UsState;
 import org.reserveledger.domain.inventory.RegisterSiteCommand;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
+import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.projections.inventory.FindSitesQuery;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.reserveledger.projections.inventory.SiteList;
 import org.reserveledger.projections.inventory.SiteSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +65,19 @@ class SiteController {
         ResponseEntity<SiteList> answer = views.read(InventoryProjection.NAME, minPosition, new FindSitesQuery(),
                 SiteList.class);
         return ResponseEntity.ok().headers(answer.getHeaders()).body(answer.getBody().sites());
+    }
+
+    @GetMapping("/{siteId}")
+    @Operation(summary = "One registered site")
+    ResponseEntity<SiteSummary> site(@PathVariable String siteId,
+                                     @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        ResponseEntity<SiteList> answer = views.read(InventoryProjection.NAME, minPosition, new FindSitesQuery(),
+                SiteList.class);
+        SiteSummary site = answer.getBody().sites().stream()
+                .filter(s -> s.siteId().equals(siteId))
+                .findFirst()
+                .orElseThrow(() -> new UnknownResource("no site " + siteId));
+        return ResponseEntity.ok().headers(answer.getHeaders()).body(site);
     }
 
     record RegisterSiteRequest(@NotNull @ClientCode String siteId,

@@ -7,20 +7,24 @@ import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.security.Role;
 import org.reserveledger.api.web.NotAllowed;
+import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.projections.commitment.CommitmentList;
 import org.reserveledger.projections.commitment.CommitmentProjection;
+import org.reserveledger.projections.commitment.CommitmentSummary;
 import org.reserveledger.projections.commitment.FindCommitmentsQuery;
 import org.reserveledger.projections.concentration.Concentration;
 import org.reserveledger.projections.concentration.FindConcentrationQuery;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/views")
@@ -49,6 +53,18 @@ class CommitmentViewController {
         }
         return views.read(CommitmentProjection.NAME, minPosition, new FindCommitmentsQuery(filter, LocalDate.now(clock)),
                 CommitmentList.class);
+    }
+
+    @GetMapping("/commitments/{commitmentId}")
+    @Operation(summary = "One commitment with its draws; a manufacturer's token sees only its own")
+    ResponseEntity<CommitmentSummary> commitment(@PathVariable UUID commitmentId,
+                                                 @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        ResponseEntity<CommitmentList> answer = commitments(null, minPosition);
+        CommitmentSummary commitment = answer.getBody().commitments().stream()
+                .filter(c -> c.commitmentId().equals(commitmentId.toString()))
+                .findFirst()
+                .orElseThrow(() -> new UnknownResource("no commitment " + commitmentId));
+        return ResponseEntity.ok().headers(answer.getHeaders()).body(commitment);
     }
 
     @GetMapping("/concentration")

@@ -219,6 +219,10 @@ class CommitmentApiTest extends ApiIntegrationTest {
         assertThat(mine.json().get("commitments")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.get("manufacturerId").asString()).isEqualTo("VOLTCELL"));
         assertThat(voltcell.get("/api/v1/views/commitments?manufacturerId=AEROSPACE-ONE").status()).isEqualTo(403);
+        assertThat(voltcell.get("/api/v1/views/commitments/" + own).status()).isEqualTo(200);
+        assertThat(voltcell.get("/api/v1/views/commitments/" + other).status()).isEqualTo(404);
+        assertThat(as("AUDITOR").get("/api/v1/views/commitments/" + other).json().get("manufacturerId").asString())
+                .isEqualTo("AEROSPACE-ONE");
         assertThat(as("AUDITOR").get("/api/v1/views/commitments?manufacturerId=AEROSPACE-ONE").json()
                 .get("commitments")).isNotEmpty();
     }

@@ -213,6 +213,10 @@ class InventoryApiTest extends ApiIntegrationTest {
         assertThat(entry.get("state").asString()).isEqualTo("MT");
         assertThat(entry.get("capacityTonnes").decimalValue()).isEqualByComparingTo("250.5");
         assertThat(entry.get("status").asString()).isEqualTo("ACTIVE");
+        Api.Response one = as("OPERATOR").get("/api/v1/sites/" + site);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("capacityTonnes").decimalValue()).isEqualByComparingTo("250.5");
+        assertThat(as("OPERATOR").get("/api/v1/sites/NO-SUCH-SITE").status()).isEqualTo(404);
     }
 
     @Test
