@@ -234,12 +234,20 @@ public class Site {
 
     private void addLot(Lot lot) {
         List<Lot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
+        used = used.plus(lot.quantity());
+        // Parts of one lot arriving separately (two transfers, say) are held as one lot again.
+        for (int i = 0; i < lots.size(); i++) {
+            Lot held = lots.get(i);
+            if (held.lotId().equals(lot.lotId())) {
+                lots.set(i, held.withQuantity(held.quantity().plus(lot.quantity())));
+                return;
+            }
+        }
         int position = lots.size();
         while (position > 0 && FIRST_IN_FIRST_OUT.compare(lots.get(position - 1), lot) > 0) {
             position--;
         }
         lots.add(position, lot);
-        used = used.plus(lot.quantity());
     }
 
     private void removePortions(Mineral mineral, List<LotPortion> portions) {

@@ -2,26 +2,44 @@ package org.reserveledger.domain.inventory;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.CountryCode;
 import org.reserveledger.domain.shared.DepositId;
-import org.reserveledger.domain.shared.DomainRuleViolation;
+import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.LotId;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
+import org.reserveledger.domain.shared.TransferId;
 import org.reserveledger.domain.shared.Usd;
 import org.reserveledger.domain.shared.WithdrawalId;
 
 import java.time.Instant;
 import java.util.List;
 
+import static org.reserveledger.domain.shared.RuleViolationMatchers.violationOf;
+
+/**
+ * The rules one storage site keeps on its own: stock per mineral never below zero, taken oldest
+ * lot first, and never more held or reserved than its capacity.
+ */
 class SiteTest {
 
-    private static final SiteId RENO = SiteId.of("NV-RENO-01");
-    private static final WithdrawalId WITHDRAWAL = WithdrawalId.of("6f1c1a3e-0000-4000-8000-0000000000f1");
-    private static final Lot CHILEAN = lot("6f1c1a3e-0000-4000-8000-000000000001", "10.5", "CL", "2026-01-01T00:00:00Z");
-    private static final Lot AUSTRALIAN = lot("6f1c1a3e-0000-4000-8000-000000000002", "20", "AU", "2026-02-01T00:00:00Z");
+    static final SiteId RENO = SiteId.of("NV-RENO-01");
+    static final SiteId HOUSTON = SiteId.of("TX-HOUSTON-01");
+    static final WithdrawalId WITHDRAWAL = WithdrawalId.of("6f1c1a3e-0000-4000-8000-0000000000f1");
+    static final DepositId DEPOSIT = DepositId.of("6f1c1a3e-0000-4000-8000-0000000000d1");
+
+    // Cobalt lots, named after their origin, received in January, February and March.
+    static final Lot CHILEAN = cobalt("6f1c1a3e-0000-4000-8000-000000000001", "10.5", "CL", "2026-01-01T00:00:00Z");
+    static final Lot AUSTRALIAN = cobalt("6f1c1a3e-0000-4000-8000-000000000002", "20", "AU", "2026-02-01T00:00:00Z");
+    static final Lot CONGOLESE = cobalt("6f1c1a3e-0000-4000-8000-000000000003", "5", "CD", "2026-03-01T00:00:00Z");
+    // A lithium lot received before every cobalt lot but one.
+    static final Lot ARGENTINE = new Lot(LotId.of("6f1c1a3e-0000-4000-8000-000000000004"), Mineral.LITHIUM, "carbonate",
+            Tonnes.of("7"), Usd.of("11800.00"), "Trader AR", CountryCode.of("AR"), FundingSource.PRIVATE_CAPITAL,
+            Instant.parse("2026-01-15T00:00:00Z"));
 
     private AggregateTestFixture<Site> fixture;
 
@@ -30,106 +48,350 @@ class SiteTest {
         fixture = new AggregateTestFixture<>(Site.class);
     }
 
-    @Test
-    void registersASiteWithItsCapacity() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterSiteCommand(RENO, "Reno", "NV", Tonnes.of("100")))
-                .expectEvents(new SiteRegistered(RENO, "Reno", "NV", Tonnes.of("100")));
+    @Nested
+    class Registration {
+
+        @Test
+        void registersASiteWithItsCapacity() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterSiteCommand(RENO, "Reno", "NV", Tonnes.of("100")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new SiteRegistered(RENO, "Reno", "NV", Tonnes.of("100")));
+        }
+
+        @Test
+        void refusesAZeroCapacity() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterSiteCommand(RENO, "Reno", "NV", Tonnes.ZERO))
+                    .expectException(violationOf("capacity-not-positive"))
+                    .expectExceptionMessage("a site's capacity must be positive")
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesAZeroCapacity() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterSiteCommand(RENO, "Reno", "NV", Tonnes.ZERO))
-                .expectException(DomainRuleViolation.class)
-                .expectNoEvents();
+    @Nested
+    class Capacity {
+
+        @Test
+        void acceptsADepositThatFillsTheSiteExactly() {
+            fixture.given(registered("30.5"), deposited(CHILEAN))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, AUSTRALIAN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LotDeposited(RENO, DEPOSIT, AUSTRALIAN));
+        }
+
+        @Test
+        void refusesADepositBeyondCapacity() {
+            fixture.given(registered("30.499"), deposited(CHILEAN))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, AUSTRALIAN))
+                    .expectException(violationOf("capacity-exceeded"))
+                    .expectExceptionMessage("deposit of 20.000 t exceeds the 19.999 t free at NV-RENO-01 "
+                            + "(capacity 30.499 t, 10.500 t used or reserved)")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void countsAllMineralsTogetherAgainstCapacity() {
+            // 10.5 t of cobalt and 7 t of lithium leave 2.499 t of a 19.999 t site.
+            fixture.given(registered("19.999"), deposited(CHILEAN), deposited(ARGENTINE))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, CONGOLESE))
+                    .expectException(violationOf("capacity-exceeded"))
+                    .expectExceptionMessage("deposit of 5.000 t exceeds the 2.499 t free at NV-RENO-01 "
+                            + "(capacity 19.999 t, 17.500 t used or reserved)")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void countsRoomReservedForAnInboundTransferAgainstCapacity() {
+            fixture.given(registered("25"), reservedInbound(TransferId.random(), AUSTRALIAN))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, withQuantity(CONGOLESE, "5.001")))
+                    .expectException(violationOf("capacity-exceeded"))
+                    .expectExceptionMessage("deposit of 5.001 t exceeds the 5.000 t free at NV-RENO-01 "
+                            + "(capacity 25.000 t, 20.000 t used or reserved)")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void countsAReceivedTransferOnceNotTwice() {
+            // Reservation of 20 t turned into 20 t on hand: 5 t are still free, not 5 t minus another 20 t.
+            TransferId transfer = TransferId.random();
+            fixture.given(registered("25"), reservedInbound(transfer, AUSTRALIAN), received(transfer, AUSTRALIAN))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, CONGOLESE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LotDeposited(RENO, DEPOSIT, CONGOLESE));
+        }
+
+        @Test
+        void aReceivedTransferStillTakesItsRoom() {
+            TransferId transfer = TransferId.random();
+            fixture.given(registered("25"), reservedInbound(transfer, AUSTRALIAN), received(transfer, AUSTRALIAN))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, withQuantity(CONGOLESE, "5.001")))
+                    .expectException(violationOf("capacity-exceeded"))
+                    .expectExceptionMessage("deposit of 5.001 t exceeds the 5.000 t free at NV-RENO-01 "
+                            + "(capacity 25.000 t, 20.000 t used or reserved)")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void stockThatLeftTheSiteFreesItsRoom() {
+            fixture.given(registered("25.5"), deposited(CHILEAN), deposited(AUSTRALIAN),
+                            withdrawn(Mineral.COBALT, new LotPortion(CHILEAN.lotId(), Tonnes.of("10.5"))))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, CONGOLESE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LotDeposited(RENO, DEPOSIT, CONGOLESE));
+        }
+
+        @Test
+        void refusesADepositOfNothing() {
+            fixture.given(registered("100"))
+                    .when(new DepositLotCommand(RENO, DEPOSIT, withQuantity(CHILEAN, "0")))
+                    .expectException(violationOf("quantity-not-positive"))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void acceptsADepositThatFillsTheSiteExactly() {
-        DepositId deposit = DepositId.of("6f1c1a3e-0000-4000-8000-0000000000d1");
-        fixture.given(registered("30.5"), new LotDeposited(RENO, DepositId.random(), CHILEAN))
-                .when(new DepositLotCommand(RENO, deposit, AUSTRALIAN))
-                .expectEvents(new LotDeposited(RENO, deposit, AUSTRALIAN));
+    @Nested
+    class FirstInFirstOut {
+
+        @Test
+        void takesOldestLotFirst() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN))
+                    .when(withdraw(Mineral.COBALT, "12"))
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "10.5"), portion(AUSTRALIAN, "1.5")))
+                    .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("12"),
+                            WithdrawalReason.SALE, "REF-1", List.of(portion(CHILEAN, "10.5"), portion(AUSTRALIAN, "1.5"))));
+        }
+
+        @Test
+        void takesTheLotReceivedEarlierFirstEvenWhenItWasDepositedLater() {
+            fixture.given(registered("100"), deposited(CONGOLESE), deposited(AUSTRALIAN), deposited(CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "31"))
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "10.5"), portion(AUSTRALIAN, "20"),
+                            portion(CONGOLESE, "0.5")))
+                    .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("31"),
+                            WithdrawalReason.SALE, "REF-1", List.of(portion(CHILEAN, "10.5"), portion(AUSTRALIAN, "20"),
+                            portion(CONGOLESE, "0.5"))));
+        }
+
+        @Test
+        void takesTheRestOfAPartlyWithdrawnLotBeforeYoungerLots() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN),
+                            withdrawn(Mineral.COBALT, portion(CHILEAN, "10")))
+                    .when(withdraw(Mineral.COBALT, "1"))
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "0.5"), portion(AUSTRALIAN, "0.5")));
+        }
+
+        @Test
+        void takesOnlyTheMineralAsked() {
+            // The lithium lot is older than the Australian cobalt but is not cobalt.
+            fixture.given(registered("100"), deposited(AUSTRALIAN), deposited(ARGENTINE))
+                    .when(withdraw(Mineral.LITHIUM, "7"))
+                    .expectResultMessagePayload(List.of(portion(ARGENTINE, "7")));
+        }
+
+        @Test
+        void keepsReceiptOrderForLotsArrivingByTransfer() {
+            // The Chilean lot arrives by transfer after the Australian one was deposited, but was received first.
+            TransferId transfer = TransferId.random();
+            fixture.given(registered("100"), deposited(AUSTRALIAN), reservedInbound(transfer, CHILEAN),
+                            received(transfer, CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "11"))
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "10.5"), portion(AUSTRALIAN, "0.5")));
+        }
+
+        @Test
+        void doesNotTakeALotDispatchedToAnotherSite() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN),
+                            new StockDispatched(RENO, TransferId.random(), HOUSTON, Mineral.COBALT, Tonnes.of("10.5"),
+                                    List.of(CHILEAN)))
+                    .when(withdraw(Mineral.COBALT, "1"))
+                    .expectResultMessagePayload(List.of(portion(AUSTRALIAN, "1")));
+        }
+
+        @Test
+        void doesNotTakeLotsDrawnOrDeliveredToManufacturers() {
+            CommitmentId commitment = CommitmentId.random();
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN),
+                            new StockDrawn(RENO, commitment, DrawId.random(), Mineral.COBALT, Tonnes.of("10"),
+                                    List.of(portion(CHILEAN, "10"))),
+                            new StockDelivered(RENO, commitment, Mineral.COBALT, Tonnes.of("0.5"),
+                                    List.of(portion(CHILEAN, "0.5"))))
+                    .when(withdraw(Mineral.COBALT, "1"))
+                    .expectResultMessagePayload(List.of(portion(AUSTRALIAN, "1")));
+        }
     }
 
-    @Test
-    void refusesADepositBeyondCapacity() {
-        fixture.given(registered("30.499"), new LotDeposited(RENO, DepositId.random(), CHILEAN))
-                .when(new DepositLotCommand(RENO, DepositId.random(), AUSTRALIAN))
-                .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage("deposit of 20.000 t exceeds the 19.999 t free at NV-RENO-01 "
-                        + "(capacity 30.499 t, 10.500 t used or reserved)")
-                .expectNoEvents();
+    @Nested
+    class StockNeverNegative {
+
+        @Test
+        void refusesWithdrawalBeyondStock() {
+            fixture.given(registered("100"), deposited(CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "12"))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 12.000 t COBALT exceeds the 10.500 t available at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWithdrawalOfAMineralTheSiteDoesNotHold() {
+            fixture.given(registered("100"), deposited(CHILEAN))
+                    .when(withdraw(Mineral.LITHIUM, "0.001"))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 0.001 t LITHIUM exceeds the 0.000 t available at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWithdrawalOfStockAlreadyWithdrawn() {
+            fixture.given(registered("100"), deposited(CHILEAN), withdrawn(Mineral.COBALT, portion(CHILEAN, "10")))
+                    .when(withdraw(Mineral.COBALT, "0.501"))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 0.501 t COBALT exceeds the 0.500 t available at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void allowsWithdrawingExactlyTheStock() {
+            fixture.given(registered("100"), deposited(CHILEAN), withdrawn(Mineral.COBALT, portion(CHILEAN, "10")))
+                    .when(withdraw(Mineral.COBALT, "0.5"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "0.5")));
+        }
+
+        @Test
+        void materialInTransitToTheSiteIsNotYetStock() {
+            fixture.given(registered("100"), reservedInbound(TransferId.random(), CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "1"))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 1.000 t COBALT exceeds the 0.000 t available at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAWithdrawalOfNothing() {
+            fixture.given(registered("100"), deposited(CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "0"))
+                    .expectException(violationOf("quantity-not-positive"))
+                    .expectExceptionMessage("a withdrawal's quantity must be positive")
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void takesTheOldestLotFirstEvenWhenItWasDepositedLater() {
-        fixture.given(registered("100"), new LotDeposited(RENO, DepositId.random(), AUSTRALIAN),
-                        new LotDeposited(RENO, DepositId.random(), CHILEAN))
-                .when(new WithdrawStockCommand(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("12"), WithdrawalReason.SALE, null))
-                .expectResultMessagePayload(List.of(new LotPortion(CHILEAN.lotId(), Tonnes.of("10.5")),
-                        new LotPortion(AUSTRALIAN.lotId(), Tonnes.of("1.5"))))
-                .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("12"), WithdrawalReason.SALE,
-                        null, List.of(new LotPortion(CHILEAN.lotId(), Tonnes.of("10.5")),
-                        new LotPortion(AUSTRALIAN.lotId(), Tonnes.of("1.5")))));
+    @Nested
+    class NamedLots {
+
+        @Test
+        void takesNamedLotsWhenTheOperatorChoosesThem() {
+            List<LotPortion> named = List.of(portion(AUSTRALIAN, "5"));
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN))
+                    .when(withdraw(Mineral.COBALT, "5", named))
+                    .expectResultMessagePayload(named)
+                    .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("5"),
+                            WithdrawalReason.SALE, "REF-1", named));
+        }
+
+        @Test
+        void refusesANamedLotTheSiteDoesNotHold() {
+            fixture.given(registered("100"), deposited(CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "5", List.of(portion(AUSTRALIAN, "5"))))
+                    .expectException(violationOf("lot-not-held"))
+                    .expectExceptionMessage("lot " + AUSTRALIAN.lotId() + " holds no COBALT at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNamedLotsThatDoNotAddUpToTheQuantity() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN))
+                    .when(withdraw(Mineral.COBALT, "6", List.of(portion(AUSTRALIAN, "5"))))
+                    .expectException(violationOf("named-lots-mismatch"))
+                    .expectExceptionMessage("the named lots add up to 5.000 t, not the 6.000 t withdrawn")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTakingMoreFromANamedLotThanItHolds() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(AUSTRALIAN))
+                    .when(withdraw(Mineral.COBALT, "10.501", List.of(portion(CHILEAN, "10.501"))))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 10.501 t from lot " + CHILEAN.lotId()
+                            + " exceeds the 10.500 t it holds at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNamingTheSameLotTwiceBeyondWhatItHolds() {
+            fixture.given(registered("100"), deposited(CHILEAN))
+                    .when(withdraw(Mineral.COBALT, "11", List.of(portion(CHILEAN, "6"), portion(CHILEAN, "5"))))
+                    .expectException(violationOf("insufficient-stock"))
+                    .expectExceptionMessage("withdrawal of 5.000 t from lot " + CHILEAN.lotId()
+                            + " exceeds the 4.500 t it holds at NV-RENO-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void takesANamedLotThatArrivedInTwoParts() {
+            TransferId first = TransferId.random();
+            TransferId second = TransferId.random();
+            Lot fiveTonnes = withQuantity(CHILEAN, "5");
+            Lot threeTonnes = withQuantity(CHILEAN, "3");
+            fixture.given(registered("100"), reservedInbound(first, fiveTonnes), received(first, fiveTonnes),
+                            reservedInbound(second, threeTonnes), received(second, threeTonnes))
+                    .when(withdraw(Mineral.COBALT, "8", List.of(portion(CHILEAN, "8"))))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(List.of(portion(CHILEAN, "8")));
+        }
+
+        @Test
+        void refusesANamedLotOfAnotherMineral() {
+            fixture.given(registered("100"), deposited(CHILEAN), deposited(ARGENTINE))
+                    .when(withdraw(Mineral.COBALT, "1", List.of(portion(ARGENTINE, "1"))))
+                    .expectException(violationOf("lot-not-held"))
+                    .expectNoEvents();
+        }
     }
 
-    @Test
-    void refusesAWithdrawalBeyondStockStatingTheNumbers() {
-        fixture.given(registered("100"), new LotDeposited(RENO, DepositId.random(), CHILEAN))
-                .when(new WithdrawStockCommand(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("12"), WithdrawalReason.SALE, null))
-                .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage("withdrawal of 12.000 t COBALT exceeds the 10.500 t available at NV-RENO-01")
-                .expectNoEvents();
-    }
-
-    @Test
-    void stockWithdrawnIsGoneForTheNextWithdrawal() {
-        fixture.given(registered("100"), new LotDeposited(RENO, DepositId.random(), CHILEAN),
-                        new StockWithdrawn(RENO, WithdrawalId.random(), Mineral.COBALT, Tonnes.of("10"), WithdrawalReason.LOSS,
-                                null, List.of(new LotPortion(CHILEAN.lotId(), Tonnes.of("10")))))
-                .when(new WithdrawStockCommand(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("0.501"), WithdrawalReason.SALE, null))
-                .expectException(DomainRuleViolation.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void takesNamedLotsWhenTheOperatorChoosesThem() {
-        List<LotPortion> named = List.of(new LotPortion(AUSTRALIAN.lotId(), Tonnes.of("5")));
-        fixture.given(registered("100"), new LotDeposited(RENO, DepositId.random(), CHILEAN),
-                        new LotDeposited(RENO, DepositId.random(), AUSTRALIAN))
-                .when(new WithdrawStockCommand(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("5"), WithdrawalReason.SALE,
-                        "REF-1", named))
-                .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("5"), WithdrawalReason.SALE,
-                        "REF-1", named));
-    }
-
-    @Test
-    void refusesANamedLotTheSiteDoesNotHold() {
-        fixture.given(registered("100"), new LotDeposited(RENO, DepositId.random(), CHILEAN))
-                .when(new WithdrawStockCommand(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("5"), WithdrawalReason.SALE,
-                        null, List.of(new LotPortion(AUSTRALIAN.lotId(), Tonnes.of("5")))))
-                .expectException(DomainRuleViolation.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void roomReservedForAnInboundTransferCountsAgainstCapacity() {
-        fixture.given(registered("25"), new InboundTransferReserved(RENO, org.reserveledger.domain.shared.TransferId.random(),
-                        SiteId.of("TX-HOUSTON-01"), Mineral.COBALT, Tonnes.of("20"), List.of(AUSTRALIAN)))
-                .when(new DepositLotCommand(RENO, DepositId.random(), lot("6f1c1a3e-0000-4000-8000-000000000003", "5.001", "CD",
-                        "2026-03-01T00:00:00Z")))
-                .expectException(DomainRuleViolation.class)
-                .expectNoEvents();
-    }
-
-    private static SiteRegistered registered(String capacity) {
+    static SiteRegistered registered(String capacity) {
         return new SiteRegistered(RENO, "Reno", "NV", Tonnes.of(capacity));
     }
 
-    private static Lot lot(String id, String tonnes, String country, String receivedAt) {
-        return new Lot(LotId.of(id), Mineral.COBALT, "hydroxide", Tonnes.of(tonnes), Usd.of("30000.00"), "Trader " + country,
-                CountryCode.of(country), FundingSource.EXIM_LOAN, Instant.parse(receivedAt));
+    static LotDeposited deposited(Lot lot) {
+        return new LotDeposited(RENO, DepositId.random(), lot);
+    }
+
+    static StockWithdrawn withdrawn(Mineral mineral, LotPortion... portions) {
+        Tonnes total = List.of(portions).stream().map(LotPortion::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
+        return new StockWithdrawn(RENO, WithdrawalId.random(), mineral, total, WithdrawalReason.LOSS, null,
+                List.of(portions));
+    }
+
+    static InboundTransferReserved reservedInbound(TransferId transfer, Lot lot) {
+        return new InboundTransferReserved(RENO, transfer, HOUSTON, lot.mineral(), lot.quantity(), List.of(lot));
+    }
+
+    static TransferReceived received(TransferId transfer, Lot lot) {
+        return new TransferReceived(RENO, transfer, HOUSTON, lot.mineral(), lot.quantity(), List.of(lot));
+    }
+
+    static WithdrawStockCommand withdraw(Mineral mineral, String tonnes) {
+        return new WithdrawStockCommand(RENO, WITHDRAWAL, mineral, Tonnes.of(tonnes), WithdrawalReason.SALE, "REF-1");
+    }
+
+    static WithdrawStockCommand withdraw(Mineral mineral, String tonnes, List<LotPortion> named) {
+        return new WithdrawStockCommand(RENO, WITHDRAWAL, mineral, Tonnes.of(tonnes), WithdrawalReason.SALE, "REF-1",
+                named);
+    }
+
+    static LotPortion portion(Lot lot, String tonnes) {
+        return new LotPortion(lot.lotId(), Tonnes.of(tonnes));
+    }
+
+    static Lot withQuantity(Lot lot, String tonnes) {
+        return lot.withQuantity(Tonnes.of(tonnes));
+    }
+
+    static Lot cobalt(String id, String tonnes, String country, String receivedAt) {
+        return new Lot(LotId.of(id), Mineral.COBALT, "hydroxide", Tonnes.of(tonnes), Usd.of("30000.00"),
+                "Trader " + country, CountryCode.of(country), FundingSource.EXIM_LOAN, Instant.parse(receivedAt));
     }
 }

@@ -1,0 +1,92 @@
+package org.reserveledger.domain.pricing;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reserveledger.domain.shared.DomainRuleViolation;
+import org.reserveledger.domain.shared.Mineral;
+import org.reserveledger.domain.shared.Usd;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reserveledger.domain.shared.RuleViolationMatchers.violationOf;
+
+/**
+ * Reference prices are positive and take effect in date order.
+ */
+class ReferencePriceTest {
+
+    private static final LocalDate NOV_1 = LocalDate.parse("2026-11-01");
+
+    private AggregateTestFixture<ReferencePrice> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(ReferencePrice.class);
+    }
+
+    @Test
+    void setsAMineralsFirstPrice() {
+        fixture.givenNoPriorActivity()
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500.00"), NOV_1));
+    }
+
+    @Test
+    void refusesAZeroPrice() {
+        fixture.givenNoPriorActivity()
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.ZERO, NOV_1))
+                .expectException(DomainRuleViolation.class)
+                .expectException(violationOf("price-not-positive"))
+                .expectExceptionMessage("a reference price must be positive")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAPriceTakingEffectBeforeTheCurrentOne() {
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), NOV_1.minusDays(1)))
+                .expectException(DomainRuleViolation.class)
+                .expectException(violationOf("price-out-of-order"))
+                .expectExceptionMessage("LITHIUM's price effective from 2026-10-31 cannot precede the current one, "
+                        + "effective from 2026-11-01")
+                .expectNoEvents();
+    }
+
+    @Test
+    void comparesWithTheLatestPriceNotTheFirst() {
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12000"), LocalDate.parse("2026-01-01")),
+                        new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), LocalDate.parse("2026-06-01")))
+                .expectException(violationOf("price-out-of-order"))
+                .expectExceptionMessage("LITHIUM's price effective from 2026-06-01 cannot precede the current one, "
+                        + "effective from 2026-11-01")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsACorrectionEffectiveOnTheSameDay() {
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12600"), NOV_1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12600"), NOV_1));
+    }
+
+    @Test
+    void acceptsALaterPrice() {
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("0.01"), NOV_1.plusDays(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("0.01"), NOV_1.plusDays(1)));
+    }
+
+    @Test
+    void aMineralsPriceHasAnIdentifierApartFromSiteCodes() {
+        assertThat(ReferencePrice.idOf(Mineral.LITHIUM)).isEqualTo("reference-price:LITHIUM");
+        assertThat(new SetReferencePriceCommand(Mineral.COBALT, Usd.of("1"), NOV_1).referencePriceId())
+                .isEqualTo("reference-price:COBALT")
+                .isNotEqualTo(ReferencePrice.idOf(Mineral.LITHIUM));
+    }
+}
