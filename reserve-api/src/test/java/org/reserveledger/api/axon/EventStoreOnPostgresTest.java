@@ -7,7 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
 import org.reserveledger.api.support.Reserve;
+import org.reserveledger.domain.commitment.RegisterManufacturerCommand;
+import org.reserveledger.domain.financing.DayCount;
+import org.reserveledger.domain.financing.EstablishFacilityCommand;
 import org.reserveledger.domain.inventory.RegisterSiteCommand;
+import org.reserveledger.domain.shared.FacilityId;
+import org.reserveledger.domain.shared.ManufacturerId;
+import org.reserveledger.domain.shared.Usd;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -140,15 +148,24 @@ class EventStoreOnPostgresTest extends ApiIntegrationTest {
     }
 
     @Test
-    void anEventCommittedAfterLaterPositionsAreVisibleStillReachesTheProjection() throws Exception {
+    void eventsCommittedAfterLaterPositionsAreVisibleStillReachEveryProjection() throws Exception {
         String late = Reserve.newSiteId("ID");
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        MetaData slowWriterOrigin = MetaData.with(CommandOrigin.ACTOR, "slow-writer");
         CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
                 new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    // One transaction appends an event for each projection, then holds back its commit.
                     commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                                     new RegisterSiteCommand(SiteId.of(late), "Late Depot", "ID", Tonnes.of("10")))
-                            .andMetaData(MetaData.with(CommandOrigin.ACTOR, "slow-writer")));
+                            .andMetaData(slowWriterOrigin));
+                    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                    new RegisterManufacturerCommand(ManufacturerId.of(late), "Late Maker"))
+                            .andMetaData(slowWriterOrigin));
+                    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                    new EstablishFacilityCommand(FacilityId.of(late), "Late Lender", Usd.of("1000.00"),
+                                            new BigDecimal("5"), DayCount.ACT_360, LocalDate.parse("2040-01-01")))
+                            .andMetaData(slowWriterOrigin));
                     appended.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
@@ -164,15 +181,24 @@ class EventStoreOnPostgresTest extends ApiIntegrationTest {
         Api.Response before = as("AUDITOR").get("/api/v1/sites?minPosition=" + visibleHead);
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.body()).contains(first, second).doesNotContain(late);
+        assertThat(as("AUDITOR").get("/api/v1/views/financing?minPosition=" + visibleHead).body()).doesNotContain(late);
 
         release.countDown();
         slowWriter.get(10, TimeUnit.SECONDS);
-        long latePosition = jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = :id")
-                .param("id", late).query(Long.class).single();
-        assertThat(latePosition).isLessThan(visibleHead);
+        long lastLate = jdbc.sql("""
+                        select max(global_index) from domain_event_entry
+                        where aggregate_identifier in (:site, 'manufacturer:' || :site, 'facility:' || :site)
+                        """)
+                .param("site", late).query(Long.class).single();
+        assertThat(lastLate).isLessThan(visibleHead);
 
-        Api.Response after = as("AUDITOR").get("/api/v1/sites?minPosition=" + latePosition);
-        assertThat(after.status()).as(after.toString()).isEqualTo(200);
-        assertThat(after.body()).contains(late);
+        Api.Response sites = as("AUDITOR").get("/api/v1/sites?minPosition=" + lastLate);
+        Api.Response financing = as("AUDITOR").get("/api/v1/views/financing?minPosition=" + lastLate);
+        assertThat(sites.status()).as(sites.toString()).isEqualTo(200);
+        assertThat(sites.body()).contains(late);
+        assertThat(financing.status()).as(financing.toString()).isEqualTo(200);
+        assertThat(financing.body()).contains(late);
+        assertThat(jdbc.sql("select count(*) from commitment_manufacturer where manufacturer_id = :id")
+                .param("id", late).query(Long.class).single()).isEqualTo(1);
     }
 }
