@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommitmentApiTest extends ApiIntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** A term in force today, whenever the tests run. */
+    private static final String START = TODAY.minusYears(1).toString();
+    private static final String END = TODAY.plusYears(1).toString();
 
     @Test
     void aDrawTakesOldestLotsAndMustBeReplenishedWithinTheAgreedDays() {
@@ -28,7 +31,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
         String first = reserve.deposit(site, "TELLURIUM", "30", "80000", "CN", "2026-01-01T00:00:00Z").json().get("lotId").asString();
         reserve.deposit(site, "TELLURIUM", "30", "82000", "JP", "2026-02-01T00:00:00Z");
         String manufacturer = manufacturer();
-        String commitment = commitment(manufacturer, "TELLURIUM", "50", "2026-01-01", "2027-12-31", 30);
+        String commitment = commitment(manufacturer, "TELLURIUM", "50", START, END, 30);
 
         Api.Response draw = draw(commitment, site, "35", null);
 
@@ -71,12 +74,12 @@ class CommitmentApiTest extends ApiIntegrationTest {
     void refusesDrawsPastTheLimitBeyondStockOrOutsideTheTerm() {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "THULIUM", "100", "5000", "CN");
-        String commitment = commitment(manufacturer(), "THULIUM", "40", "2026-01-01", "2027-12-31", 30);
+        String commitment = commitment(manufacturer(), "THULIUM", "40", START, END, 30);
         assertThat(draw(commitment, site, "30", null).status()).isEqualTo(201);
         long before = eventCount();
 
         Api.Response pastLimit = draw(commitment, site, "10.001", null);
-        Api.Response beforeStart = draw(commitment, site, "1", "2025-12-31");
+        Api.Response beforeStart = draw(commitment, site, "1", TODAY.minusYears(1).minusDays(1).toString());
         String small = reserve.registerSite("NV", "10");
         reserve.deposit(small, "THULIUM", "2", "5000", "CN");
         long afterSetup = eventCount();
@@ -99,7 +102,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
     void aDrawNotReplenishedInTimeMakesTheCommitmentOverdue() {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "YTTERBIUM", "100", "5000", "CN");
-        String commitment = commitment(manufacturer(), "YTTERBIUM", "40", "2026-01-01", "2027-12-31", 10);
+        String commitment = commitment(manufacturer(), "YTTERBIUM", "40", START, END, 10);
 
         Api.Response draw = draw(commitment, site, "5", TODAY.minusDays(11).toString());
 
@@ -117,8 +120,8 @@ class CommitmentApiTest extends ApiIntegrationTest {
     void duringADisruptionDrawsAreEmergencyAndEntitlementsAreProRataWhenStockIsShort() {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "SAMARIUM", "60", "40000", "CN");
-        String a = commitment(manufacturer(), "SAMARIUM", "80", "2026-01-01", "2027-12-31", 30);
-        String b = commitment(manufacturer(), "SAMARIUM", "40", "2026-01-01", "2027-12-31", 45);
+        String a = commitment(manufacturer(), "SAMARIUM", "80", START, END, 30);
+        String b = commitment(manufacturer(), "SAMARIUM", "40", START, END, 45);
 
         Api.Response declared = as("GOVERNANCE").post("/api/v1/disruptions",
                 Api.json("mineral", "SAMARIUM", "reason", "Export ban by the main producer"));
@@ -202,8 +205,8 @@ class CommitmentApiTest extends ApiIntegrationTest {
         reserve.deposit(site, "TERBIUM", "100", "5000", "CN");
         registerManufacturer("VOLTCELL");
         registerManufacturer("AEROSPACE-ONE");
-        String own = commitment("VOLTCELL", "TERBIUM", "10", "2026-01-01", "2027-12-31", 30);
-        String other = commitment("AEROSPACE-ONE", "TERBIUM", "10", "2026-01-01", "2027-12-31", 30);
+        String own = commitment("VOLTCELL", "TERBIUM", "10", START, END, 30);
+        String other = commitment("AEROSPACE-ONE", "TERBIUM", "10", START, END, 30);
 
         Api voltcell = as("MANUFACTURER");
         assertThat(voltcell.post("/api/v1/commitments/" + own + "/draws", Api.json("siteId", site, "quantityTonnes", 1))
@@ -231,7 +234,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
     void twoDrawsRacingForTheLastOfACommitmentsLimitCannotBothSucceed() throws Exception {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "SCANDIUM", "100", "5000", "CN");
-        String commitment = commitment(manufacturer(), "SCANDIUM", "10", "2026-01-01", "2027-12-31", 30);
+        String commitment = commitment(manufacturer(), "SCANDIUM", "10", START, END, 30);
 
         List<Integer> statuses = race(() -> draw(commitment, site, "6", null).status(),
                 () -> draw(commitment, site, "6", null).status());
@@ -244,8 +247,8 @@ class CommitmentApiTest extends ApiIntegrationTest {
     void twoDrawsRacingForTheLastStockCannotBothSucceed() throws Exception {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "HAFNIUM", "10", "5000", "CN");
-        String a = commitment(manufacturer(), "HAFNIUM", "10", "2026-01-01", "2027-12-31", 30);
-        String b = commitment(manufacturer(), "HAFNIUM", "10", "2026-01-01", "2027-12-31", 30);
+        String a = commitment(manufacturer(), "HAFNIUM", "10", START, END, 30);
+        String b = commitment(manufacturer(), "HAFNIUM", "10", START, END, 30);
 
         List<Integer> statuses = race(() -> draw(a, site, "7", null).status(), () -> draw(b, site, "7", null).status());
 
