@@ -65,7 +65,9 @@ public class TokenRegistry {
             if ((token.role() == Role.MANUFACTURER) != (token.manufacturerId() != null)) {
                 throw new IllegalStateException(where + ".manufacturer-id is required for, and only for, MANUFACTURER");
             }
-            principals.put(digest, new ApiPrincipal(token.name(), token.role(), token.manufacturerId()));
+            if (principals.put(digest, new ApiPrincipal(token.name(), token.role(), token.manufacturerId())) != null) {
+                throw new IllegalStateException(where + ".sha256 repeats another token's digest");
+            }
         }
         return Map.copyOf(principals);
     }

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -98,7 +97,7 @@ public class CommandExecutor {
                 if (!stored.get().requestHash().equals(requestHash)) {
                     throw new IdempotencyKeyReused(key);
                 }
-                return stored.get().toResponse(json);
+                return stored.get().toResponse();
             }
             ResponseEntity<?> response = action.apply(dispatcher);
             URI location = response.getHeaders().getLocation();
@@ -129,14 +128,15 @@ public class CommandExecutor {
 
     private record StoredResponse(String requestHash, int status, String location, String body) {
 
-        ResponseEntity<JsonNode> toResponse(JsonMapper json) {
+        /** The first response's body exactly as it was written, so amounts keep their scale. */
+        ResponseEntity<String> toResponse() {
             ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(status))
                     .contentType(MediaType.APPLICATION_JSON)
                     .header("Idempotent-Replay", "true");
             if (location != null) {
                 response.header(HttpHeaders.LOCATION, location);
             }
-            return response.body(json.readTree(body));
+            return response.body(body);
         }
     }
 

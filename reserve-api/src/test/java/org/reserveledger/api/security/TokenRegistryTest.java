@@ -67,6 +67,15 @@ class TokenRegistryTest {
     }
 
     @Test
+    void refusesTwoTokensWithTheSameDigest() {
+        String digest = TokenDigest.sha256Hex("shared");
+        assertThatThrownBy(() -> new TokenRegistry(new TokenProperties(List.of(
+                new TokenProperties.Token("a", Role.OPERATOR, digest, null),
+                new TokenProperties.Token("b", Role.ADMIN, digest, null)), "VOLTCELL"), properties()))
+                .hasMessageContaining("repeats");
+    }
+
+    @Test
     void aManufacturerTokenMustNameItsManufacturer() {
         String digest = TokenDigest.sha256Hex("m");
         assertThatThrownBy(() -> new TokenRegistry(new TokenProperties(
