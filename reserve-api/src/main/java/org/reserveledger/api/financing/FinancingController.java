@@ -59,8 +59,8 @@ class FinancingController {
         return commands.execute(http, request, dispatcher -> {
             FacilityId id = FacilityId.of(request.facilityId());
             Dispatched<Object> done = dispatcher.send(new EstablishFacilityCommand(id, request.lender(),
-                    Usd.of(request.limitUsd()), request.annualInterestRatePct(),
-                    request.dayCount() == null ? DayCount.ACT_360 : request.dayCount(), request.maturityDate()),
+                    Usd.of(request.limitUsd()), request.annualInterestRatePct(), request.dayCount(),
+                    request.maturityDate()),
                     "facility " + id);
             return ResponseEntity.created(URI.create("/api/v1/financing/facilities/" + id.value()))
                     .body(new FacilityResponse(id.value(), done.position()));
@@ -149,6 +149,7 @@ class FinancingController {
         return FacilityId.of(value);
     }
 
+    /** {@code dayCount} may be left out: interest is then counted ACT/360. */
     record FacilityRequest(@NotNull @ClientCode String facilityId, @NotNull @PlainText(max = 200) String lender,
                            @NotNull @Money BigDecimal limitUsd, @NotNull @InterestRate BigDecimal annualInterestRatePct,
                            DayCount dayCount, @NotNull LocalDate maturityDate) {

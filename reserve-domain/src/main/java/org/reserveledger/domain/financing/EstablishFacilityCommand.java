@@ -7,8 +7,15 @@ import org.reserveledger.domain.shared.Usd;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+/**
+ * Establishes a loan facility; interest is counted ACT/360 unless another day count is given.
+ */
 public record EstablishFacilityCommand(FacilityId facilityId, String lender, Usd limit, BigDecimal annualInterestRatePct,
                                        DayCount dayCount, LocalDate maturityDate) {
+
+    public EstablishFacilityCommand {
+        dayCount = dayCount == null ? DayCount.ACT_360 : dayCount;
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

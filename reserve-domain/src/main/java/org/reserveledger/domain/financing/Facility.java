@@ -14,22 +14,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A loan facility such as the EXIM loan. It guards that drawn principal never exceeds the limit
- * (drawdowns are not revolving), that no drawdown is made after maturity, that flows come in
- * value-date order, and that a repayment never exceeds what is owed and settles interest first.
+ * (drawdowns are not revolving: a repayment does not make room for another drawdown), that no
+ * drawdown is made after maturity, that flows come in value-date order, and that a repayment never
+ * exceeds what is owed and settles accrued interest before principal.
  */
 public class Facility {
+
+    private static final BigDecimal MAX_RATE_PCT = BigDecimal.valueOf(100);
 
     @AggregateIdentifier
     private String aggregateId;
     private FacilityId facilityId;
     private Usd limit;
-    private BigDecimal ratePct;
-    private DayCount dayCount;
     private LocalDate maturityDate;
     private Usd drawn;
-    private BigDecimal principal;
-    private BigDecimal accruedInterest;
-    private LocalDate lastFlowDate;
+    private InterestAccrual loan;
 
     protected Facility() {
         // for Axon's event sourcing
@@ -40,10 +39,17 @@ public class Facility {
         if (!command.limit().isPositive()) {
             throw new DomainRuleViolation("limit-not-positive", "a facility's limit must be positive");
         }
-        apply(new FacilityEstablished(command.facilityId(), command.lender(), command.limit(),
-                command.annualInterestRatePct(), command.dayCount(), command.maturityDate()));
+        BigDecimal rate = command.annualInterestRatePct();
+        if (rate.signum() <= 0 || rate.compareTo(MAX_RATE_PCT) > 0) {
+            throw new DomainRuleViolation("rate-out-of-range",
+                    "a facility's annual interest rate must be above 0 %% and at most 100 %%, not %s %%"
+                            .formatted(rate.toPlainString()));
+        }
+        apply(new FacilityEstablished(command.facilityId(), command.lender(), command.limit(), rate,
+                command.dayCount(), command.maturityDate()));
     }
 
+    /** Facilities share the event store's identifier space with sites, so theirs carry a prefix. */
     public static String idOf(FacilityId facilityId) {
         return "facility:" + facilityId.value();
     }
@@ -55,11 +61,10 @@ public class Facility {
             throw new DomainRuleViolation("facility-matured", "facility %s matured on %s; no drawdown on %s"
                     .formatted(facilityId, maturityDate, command.valueDate()));
         }
-        Usd undrawn = limit.minus(drawn);
-        if (command.amount().exceeds(undrawn)) {
+        if (drawn.plus(command.amount()).exceeds(limit)) {
             throw new DomainRuleViolation("limit-exceeded",
                     "drawdown of %s exceeds the %s undrawn of facility %s (limit %s, drawn %s)"
-                            .formatted(command.amount(), undrawn, facilityId, limit, drawn));
+                            .formatted(command.amount(), limit.minus(drawn), facilityId, limit, drawn));
         }
         apply(new LoanDrawn(facilityId, command.drawdownId(), command.amount(), command.valueDate(), command.purpose()));
     }
@@ -67,17 +72,14 @@ public class Facility {
     @CommandHandler
     public LoanRepaid handle(RepayLoanCommand command) {
         ensureInOrder(command.valueDate());
-        BigDecimal interest = accruedInterest.add(InterestAccrual.between(principal, ratePct, dayCount, lastFlowDate,
-                command.valueDate()));
-        Usd interestDue = Usd.rounded(interest);
-        Usd owed = interestDue.plus(Usd.rounded(principal));
-        if (command.amount().exceeds(owed)) {
+        InterestAccrual due = loan.to(command.valueDate());
+        if (command.amount().exceeds(due.owed())) {
             throw new DomainRuleViolation("repayment-exceeds-owed",
-                    "repayment of %s exceeds the %s owed on facility %s on %s (%s principal, %s interest)"
-                            .formatted(command.amount(), owed, facilityId, command.valueDate(), Usd.rounded(principal),
-                                    interestDue));
+                    "repayment of %s exceeds the %s owed on facility %s on %s (principal %s, interest %s)"
+                            .formatted(command.amount(), due.owed(), facilityId, command.valueDate(), due.principal(),
+                                    due.interestDue()));
         }
-        Usd interestPaid = command.amount().exceeds(interestDue) ? interestDue : command.amount();
+        Usd interestPaid = command.amount().exceeds(due.interestDue()) ? due.interestDue() : command.amount();
         LoanRepaid repaid = new LoanRepaid(facilityId, command.repaymentId(), command.amount(), command.valueDate(),
                 interestPaid, command.amount().minus(interestPaid));
         apply(repaid);
@@ -85,18 +87,11 @@ public class Facility {
     }
 
     private void ensureInOrder(LocalDate valueDate) {
-        if (lastFlowDate != null && valueDate.isBefore(lastFlowDate)) {
+        LocalDate lastFlow = loan.accruedTo();
+        if (lastFlow != null && valueDate.isBefore(lastFlow)) {
             throw new DomainRuleViolation("value-date-out-of-order",
-                    "facility %s has flows up to %s; a flow cannot be dated %s"
-                            .formatted(facilityId, lastFlowDate, valueDate));
+                    "facility %s has flows up to %s; a flow cannot be dated %s".formatted(facilityId, lastFlow, valueDate));
         }
-    }
-
-    private void accrueTo(LocalDate date) {
-        if (lastFlowDate != null) {
-            accruedInterest = accruedInterest.add(InterestAccrual.between(principal, ratePct, dayCount, lastFlowDate, date));
-        }
-        lastFlowDate = date;
     }
 
     @EventSourcingHandler
@@ -104,25 +99,19 @@ public class Facility {
         aggregateId = idOf(event.facilityId());
         facilityId = event.facilityId();
         limit = event.limit();
-        ratePct = event.annualInterestRatePct();
-        dayCount = event.dayCount();
         maturityDate = event.maturityDate();
         drawn = Usd.ZERO;
-        principal = BigDecimal.ZERO;
-        accruedInterest = BigDecimal.ZERO;
+        loan = InterestAccrual.on(event.annualInterestRatePct(), event.dayCount());
     }
 
     @EventSourcingHandler
     void on(LoanDrawn event) {
-        accrueTo(event.valueDate());
         drawn = drawn.plus(event.amount());
-        principal = principal.add(event.amount().value());
+        loan = loan.drawn(event.amount(), event.valueDate());
     }
 
     @EventSourcingHandler
     void on(LoanRepaid event) {
-        accrueTo(event.valueDate());
-        accruedInterest = accruedInterest.subtract(event.interestPaid().value()).max(BigDecimal.ZERO);
-        principal = principal.subtract(event.principalPaid().value());
+        loan = loan.repaid(event.interestPaid(), event.principalPaid(), event.valueDate());
     }
 }

@@ -43,7 +43,7 @@ public class PrivateCapital {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AdmitInvestorCommand command) {
         if (investors != null && investors.containsKey(command.investorId())) {
-            throw new DomainRuleViolation("already-exists", "investor " + command.investorId() + " already exists");
+            throw new DomainRuleViolation("already-exists", "investor %s already exists".formatted(command.investorId()));
         }
         if (!command.commitment().isPositive()) {
             throw new DomainRuleViolation("commitment-not-positive", "an investor's commitment must be positive");
@@ -54,17 +54,20 @@ public class PrivateCapital {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CapitalCalled handle(CallCapitalCommand command) {
-        Map<InvestorId, Investor> known = investors == null ? Map.of() : investors;
-        Usd uncalled = known.values().stream().map(Investor::uncalled).reduce(Usd.ZERO, Usd::plus);
         if (!command.amount().isPositive()) {
             throw new DomainRuleViolation("amount-not-positive", "a capital call must be positive");
         }
+        if (investors == null || investors.isEmpty()) {
+            throw new DomainRuleViolation("no-investors",
+                    "capital call of %s cannot be allocated: no investor has been admitted".formatted(command.amount()));
+        }
+        Usd uncalled = investors.values().stream().map(Investor::uncalled).reduce(Usd.ZERO, Usd::plus);
         if (command.amount().exceeds(uncalled)) {
             throw new DomainRuleViolation("call-exceeds-uncalled",
                     "capital call of %s exceeds the %s of uncalled commitments".formatted(command.amount(), uncalled));
         }
         CapitalCalled called = new CapitalCalled(command.capitalCallId(), command.amount(), command.dueDate(),
-                allocate(command.amount(), uncalled, known));
+                allocate(command.amount(), uncalled, investors));
         apply(called);
         return called;
     }

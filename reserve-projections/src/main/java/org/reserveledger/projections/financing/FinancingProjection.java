@@ -24,10 +24,14 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Builds the financing tables: the facility's flows, private capital, procurement by funding
- * source, and the cash manufacturers pay.
+ * Builds the financing tables: the facilities' flows, private capital, procurement by funding
+ * source, and the cash manufacturers pay. Like every projection it runs in a streaming processor
+ * whose token is stored in the same transaction as these rows, so each event is applied exactly
+ * once, and a replay starts from empty tables.
  */
 @Component
 @ProcessingGroup(FinancingProjection.NAME)
@@ -79,15 +83,19 @@ public class FinancingProjection {
 
     @EventHandler
     void on(CapitalCalled event) {
+        jdbc.sql("insert into financing_capital_call (capital_call_id, amount_usd, due_date) values (:call, :amount, :due)")
+                .param("call", event.capitalCallId().value())
+                .param("amount", event.amount().value())
+                .param("due", event.dueDate())
+                .update();
         for (CapitalCalled.Allocation allocation : event.allocations()) {
             jdbc.sql("""
-                            insert into financing_capital_call (capital_call_id, investor_id, amount_usd, due_date)
-                            values (:call, :investor, :amount, :due)
+                            insert into financing_capital_allocation (capital_call_id, investor_id, amount_usd)
+                            values (:call, :investor, :amount)
                             """)
                     .param("call", event.capitalCallId().value())
                     .param("investor", allocation.investorId().value())
                     .param("amount", allocation.amount().value())
-                    .param("due", event.dueDate())
                     .update();
         }
     }
@@ -109,6 +117,7 @@ public class FinancingProjection {
     @EventHandler
     void on(LotDeposited event) {
         if (event.lot().fundingSource() == FundingSource.MANUFACTURER_REPLENISHMENT) {
+            // Supplied in kind by a manufacturer: the reserve paid nothing for it.
             return;
         }
         jdbc.sql("""
@@ -124,6 +133,7 @@ public class FinancingProjection {
 
     @EventHandler
     void on(CommitmentMade event, @Timestamp Instant recorded) {
+        // The upfront fee is due when the commitment is made: its value date is the day it was recorded.
         manufacturerCash(event.commitmentId(), "UPFRONT_FEE", event.upfrontFee(), recorded.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
@@ -139,13 +149,14 @@ public class FinancingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"financing_manufacturer_cash", "financing_procurement", "financing_contribution",
-                "financing_capital_call", "financing_investor", "financing_loan_flow", "financing_facility"}) {
+        for (String table : List.of("financing_manufacturer_cash", "financing_procurement", "financing_contribution",
+                "financing_capital_allocation", "financing_capital_call", "financing_investor", "financing_loan_flow",
+                "financing_facility")) {
             jdbc.sql("delete from " + table).update();
         }
     }
 
-    private void flow(java.util.UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,
+    private void flow(UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,
                       Usd principal, TrackingToken token) {
         jdbc.sql("""
                         insert into financing_loan_flow (flow_id, facility_id, kind, value_date, amount_usd, interest_usd,
@@ -159,6 +170,7 @@ public class FinancingProjection {
                 .param("amount", amount.value())
                 .param("interest", interest.value())
                 .param("principal", principal.value())
+                // Orders flows of the same value date as they were recorded, as the facility applied them.
                 .param("position", token.position().orElse(0))
                 .update();
     }

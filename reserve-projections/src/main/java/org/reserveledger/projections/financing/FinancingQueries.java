@@ -11,18 +11,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Draws up the financing view on a value date. Interest is accrued with the same
- * {@link InterestAccrual} the facility uses to split repayments, flow by flow in value-date order.
- * Collateral is valued from the inventory projection's stock at reference prices.
+ * Draws up the financing view on a value date: flows valued later are left out. Each facility's
+ * flows are replayed through the same {@link InterestAccrual} the facility splits repayments
+ * with, so the view's interest and principal agree with the aggregate to the cent. Collateral is
+ * the stock held now, read from the inventory projection's tables, at reference prices.
  */
 @Component
 public class FinancingQueries {
 
     private static final BigDecimal ZERO = new BigDecimal("0.00");
+    private static final int RATIO_SCALE = 4;
 
     private final JdbcClient jdbc;
 
@@ -34,27 +37,11 @@ public class FinancingQueries {
     public Financing handle(FindFinancingQuery query) {
         LocalDate on = query.valueDate();
         List<Financing.FacilityPosition> facilities = facilities(on);
-        BigDecimal loanOutstanding = facilities.stream().map(Financing.FacilityPosition::principalOutstandingUsd)
-                .reduce(ZERO, BigDecimal::add);
-        BigDecimal drawdowns = facilities.stream().map(Financing.FacilityPosition::drawnUsd).reduce(ZERO, BigDecimal::add);
+        BigDecimal drawdowns = total(facilities.stream().map(Financing.FacilityPosition::drawnUsd).toList());
+        BigDecimal loanOutstanding = total(facilities.stream().map(Financing.FacilityPosition::principalOutstandingUsd).toList());
         BigDecimal repayments = sum("select coalesce(sum(amount_usd), 0) from financing_loan_flow where kind = 'REPAYMENT' and value_date <= :on", on);
-
         Financing.PrivateCapital privateCapital = privateCapital(on);
-        Map<String, BigDecimal> cash = jdbc.sql("""
-                        select kind, sum(amount_usd) as amount from financing_manufacturer_cash
-                        where value_date <= :on group by kind
-                        """)
-                .param("on", on)
-                .query(rs -> {
-                    Map<String, BigDecimal> byKind = new java.util.HashMap<>();
-                    while (rs.next()) {
-                        byKind.put(rs.getString("kind"), rs.getBigDecimal("amount"));
-                    }
-                    return byKind;
-                });
-        Financing.ManufacturerFees fees = new Financing.ManufacturerFees(cash.getOrDefault("UPFRONT_FEE", ZERO),
-                cash.getOrDefault("STORAGE_FEE", ZERO), cash.getOrDefault("PROCEEDS", ZERO));
-        BigDecimal fromManufacturers = fees.upfrontUsd().add(fees.storageUsd()).add(fees.proceedsUsd());
+        Financing.ManufacturerFees fees = manufacturerFees(on);
 
         BigDecimal eximProcurement = sum("""
                 select coalesce(sum(amount_usd), 0) from financing_procurement where funding_source = 'EXIM_LOAN' and value_date <= :on
@@ -62,6 +49,7 @@ public class FinancingQueries {
         BigDecimal privateProcurement = sum("""
                 select coalesce(sum(amount_usd), 0) from financing_procurement where funding_source = 'PRIVATE_CAPITAL' and value_date <= :on
                 """, on);
+        BigDecimal fromManufacturers = fees.upfrontUsd().add(fees.storageUsd()).add(fees.proceedsUsd());
         BigDecimal sources = drawdowns.add(privateCapital.contributedUsd()).add(fromManufacturers);
         BigDecimal procurement = eximProcurement.add(privateProcurement);
         Financing.SourcesAndUses sourcesAndUses = new Financing.SourcesAndUses(sources, procurement, repayments,
@@ -71,64 +59,62 @@ public class FinancingQueries {
                 new Financing.BySource("MANUFACTURER_FEES", fromManufacturers, ZERO)));
 
         BigDecimal inventoryValue = inventoryReferenceValue();
-        BigDecimal ratio = loanOutstanding.signum() == 0 ? null
-                : inventoryValue.divide(loanOutstanding, 4, RoundingMode.HALF_EVEN);
+        BigDecimal coverage = loanOutstanding.signum() == 0 ? null
+                : inventoryValue.divide(loanOutstanding, RATIO_SCALE, RoundingMode.HALF_EVEN);
         return new Financing(on, facilities, privateCapital, fees, sourcesAndUses,
-                new Financing.Collateral(inventoryValue, loanOutstanding, ratio));
+                new Financing.Collateral(inventoryValue, loanOutstanding, coverage));
     }
 
     private List<Financing.FacilityPosition> facilities(LocalDate on) {
-        List<Financing.FacilityPosition> positions = new ArrayList<>();
-        jdbc.sql("select * from financing_facility order by facility_id").query(rs -> {
-            String facilityId = rs.getString("facility_id");
-            BigDecimal rate = rs.getBigDecimal("annual_rate_pct");
-            DayCount dayCount = DayCount.valueOf(rs.getString("day_count"));
-            List<Flow> flows = jdbc.sql("""
-                            select kind, value_date, amount_usd, interest_usd, principal_usd from financing_loan_flow
-                            where facility_id = :id and value_date <= :on order by value_date, position
-                            """)
-                    .param("id", facilityId)
-                    .param("on", on)
-                    .query((r, n) -> new Flow(r.getString("kind"), r.getDate("value_date").toLocalDate(),
-                            r.getBigDecimal("amount_usd"), r.getBigDecimal("interest_usd"), r.getBigDecimal("principal_usd")))
-                    .list();
-            BigDecimal drawn = ZERO;
-            BigDecimal principal = ZERO;
-            BigDecimal accrued = BigDecimal.ZERO;
-            BigDecimal interestPaid = ZERO;
-            LocalDate last = null;
-            for (Flow flow : flows) {
-                if (last != null) {
-                    accrued = accrued.add(InterestAccrual.between(principal, rate, dayCount, last, flow.valueDate()));
-                }
-                last = flow.valueDate();
-                if (flow.kind().equals("DRAWDOWN")) {
-                    drawn = drawn.add(flow.amount());
-                    principal = principal.add(flow.amount());
-                } else {
-                    accrued = accrued.subtract(flow.interest()).max(BigDecimal.ZERO);
-                    interestPaid = interestPaid.add(flow.interest());
-                    principal = principal.subtract(flow.principal());
-                }
-            }
-            if (last != null) {
-                accrued = accrued.add(InterestAccrual.between(principal, rate, dayCount, last, on));
-            }
-            BigDecimal limit = rs.getBigDecimal("limit_usd");
-            positions.add(new Financing.FacilityPosition(facilityId, rs.getString("lender"), limit, drawn,
-                    limit.subtract(drawn), principal, Usd.rounded(accrued).value(), interestPaid, rate,
-                    dayCount.name(), rs.getDate("maturity_date").toLocalDate()));
-        });
-        return positions;
+        Map<String, List<Flow>> flows = new HashMap<>();
+        jdbc.sql("""
+                        select facility_id, kind, value_date, amount_usd, interest_usd, principal_usd from financing_loan_flow
+                        where value_date <= :on order by facility_id, value_date, position
+                        """)
+                .param("on", on)
+                .query(rs -> {
+                    flows.computeIfAbsent(rs.getString("facility_id"), id -> new ArrayList<>())
+                            .add(new Flow(rs.getString("kind"), rs.getObject("value_date", LocalDate.class),
+                                    Usd.of(rs.getBigDecimal("amount_usd")), Usd.of(rs.getBigDecimal("interest_usd")),
+                                    Usd.of(rs.getBigDecimal("principal_usd"))));
+                });
+        return jdbc.sql("""
+                        select facility_id, lender, limit_usd, annual_rate_pct, day_count, maturity_date
+                        from financing_facility order by facility_id
+                        """)
+                .query((rs, n) -> {
+                    String facilityId = rs.getString("facility_id");
+                    BigDecimal rate = rs.getBigDecimal("annual_rate_pct");
+                    DayCount dayCount = DayCount.valueOf(rs.getString("day_count"));
+                    InterestAccrual loan = InterestAccrual.on(rate, dayCount);
+                    Usd drawn = Usd.ZERO;
+                    Usd interestPaid = Usd.ZERO;
+                    for (Flow flow : flows.getOrDefault(facilityId, List.of())) {
+                        if (flow.kind().equals("DRAWDOWN")) {
+                            drawn = drawn.plus(flow.amount());
+                            loan = loan.drawn(flow.amount(), flow.valueDate());
+                        } else {
+                            interestPaid = interestPaid.plus(flow.interest());
+                            loan = loan.repaid(flow.interest(), flow.principal(), flow.valueDate());
+                        }
+                    }
+                    loan = loan.accruedTo() == null ? loan : loan.to(on);
+                    Usd limit = Usd.of(rs.getBigDecimal("limit_usd"));
+                    return new Financing.FacilityPosition(facilityId, rs.getString("lender"), limit.value(),
+                            drawn.value(), limit.minus(drawn).value(), loan.principal().value(),
+                            loan.interestDue().value(), interestPaid.value(), rate,
+                            dayCount.name(), rs.getObject("maturity_date", LocalDate.class));
+                })
+                .list();
     }
 
     private Financing.PrivateCapital privateCapital(LocalDate on) {
         List<Financing.Investor> investors = jdbc.sql("""
                         select i.investor_id, i.name, i.commitment_usd,
-                               coalesce((select sum(c.amount_usd) from financing_capital_call c
-                                         where c.investor_id = i.investor_id), 0) as called,
-                               coalesce((select sum(k.amount_usd) from financing_contribution k
-                                         where k.investor_id = i.investor_id and k.value_date <= :on), 0) as contributed
+                               (select sum(a.amount_usd) from financing_capital_allocation a
+                                where a.investor_id = i.investor_id) as called,
+                               (select sum(c.amount_usd) from financing_contribution c
+                                where c.investor_id = i.investor_id and c.value_date <= :on) as contributed
                         from financing_investor i order by i.investor_id
                         """)
                 .param("on", on)
@@ -139,15 +125,29 @@ public class FinancingQueries {
                             money(rs.getBigDecimal("contributed")), committed.subtract(called));
                 })
                 .list();
-        BigDecimal committed = investors.stream().map(Financing.Investor::committedUsd).reduce(ZERO, BigDecimal::add);
-        BigDecimal called = investors.stream().map(Financing.Investor::calledUsd).reduce(ZERO, BigDecimal::add);
-        BigDecimal contributed = investors.stream().map(Financing.Investor::contributedUsd).reduce(ZERO, BigDecimal::add);
+        BigDecimal committed = total(investors.stream().map(Financing.Investor::committedUsd).toList());
+        BigDecimal called = total(investors.stream().map(Financing.Investor::calledUsd).toList());
+        BigDecimal contributed = total(investors.stream().map(Financing.Investor::contributedUsd).toList());
         return new Financing.PrivateCapital(committed, called, contributed, committed.subtract(called), investors);
     }
 
-    /** The sum over sites and minerals of stock on hand and in transit at reference prices, each rounded once. */
+    private Financing.ManufacturerFees manufacturerFees(LocalDate on) {
+        Map<String, BigDecimal> byKind = new HashMap<>();
+        jdbc.sql("select kind, sum(amount_usd) as amount from financing_manufacturer_cash where value_date <= :on group by kind")
+                .param("on", on)
+                .query(rs -> {
+                    byKind.put(rs.getString("kind"), money(rs.getBigDecimal("amount")));
+                });
+        return new Financing.ManufacturerFees(byKind.getOrDefault("UPFRONT_FEE", ZERO),
+                byKind.getOrDefault("STORAGE_FEE", ZERO), byKind.getOrDefault("PROCEEDS", ZERO));
+    }
+
+    /**
+     * Stock on hand and in transit, valued at reference prices per destination site and mineral,
+     * each rounded to the cent once, as the inventory views value it; minerals without a price add nothing.
+     */
     private BigDecimal inventoryReferenceValue() {
-        return jdbc.sql("""
+        return total(jdbc.sql("""
                         with stock as (
                             select site_id, mineral, quantity_tonnes from inventory_lot
                             union all
@@ -158,21 +158,22 @@ public class FinancingQueries {
                         group by s.site_id, s.mineral, p.price_per_tonne_usd
                         """)
                 .query((rs, n) -> Usd.rounded(rs.getBigDecimal("value")).value())
-                .list()
-                .stream()
-                .reduce(ZERO, BigDecimal::add);
+                .list());
     }
 
     private BigDecimal sum(String sql, LocalDate on) {
-        BigDecimal value = jdbc.sql(sql).param("on", on).query(BigDecimal.class).single();
-        return money(value);
+        return money(jdbc.sql(sql).param("on", on).query(BigDecimal.class).single());
     }
 
+    private static BigDecimal total(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(ZERO, BigDecimal::add);
+    }
+
+    /** A sum of cents from the database, at their scale; zero for a sum over no rows. */
     private static BigDecimal money(BigDecimal value) {
-        // Sums of numeric(17, 2) columns never have more than two decimals.
-        return value == null ? ZERO : value.setScale(2, RoundingMode.UNNECESSARY);
+        return value == null ? ZERO : value.setScale(Usd.SCALE, RoundingMode.UNNECESSARY);
     }
 
-    private record Flow(String kind, LocalDate valueDate, BigDecimal amount, BigDecimal interest, BigDecimal principal) {
+    private record Flow(String kind, LocalDate valueDate, Usd amount, Usd interest, Usd principal) {
     }
 }
