@@ -74,14 +74,14 @@ class AxonConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jsonSerializer(false);
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return jsonSerializer(false);
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
     }
 
     /** Aggregates keep their state in private fields, so their snapshots read fields, not getters. */

@@ -8,7 +8,6 @@ import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.LotId;
-import org.reserveledger.domain.shared.ManufacturerId;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
@@ -34,7 +33,6 @@ public class Commitment {
 
     @AggregateIdentifier
     private CommitmentId commitmentId;
-    private ManufacturerId manufacturerId;
     private Mineral mineral;
     private Tonnes quantity;
     private Usd pricePerTonne;
@@ -65,10 +63,6 @@ public class Commitment {
         apply(new CommitmentMade(command.commitmentId(), command.manufacturerId(), command.mineral(),
                 command.quantity(), command.pricePerTonne(), command.startDate(), command.endDate(),
                 command.upfrontFee(), command.storageFeePerTonneMonth(), command.replenishWithinDays()));
-    }
-
-    public ManufacturerId manufacturerId() {
-        return manufacturerId;
     }
 
     public Mineral mineral() {
@@ -206,7 +200,6 @@ public class Commitment {
     @EventSourcingHandler
     void on(CommitmentMade event) {
         commitmentId = event.commitmentId();
-        manufacturerId = event.manufacturerId();
         mineral = event.mineral();
         quantity = event.quantity();
         pricePerTonne = event.pricePerTonne();

@@ -54,7 +54,7 @@ public class CommitmentCommandHandler {
 
     @CommandHandler
     public DrawOutcome handle(DrawMaterialCommand command) {
-        Aggregate<Commitment> commitment = commitment(command);
+        Aggregate<Commitment> commitment = commitment(command.commitmentId().toString());
         Optional<ActiveDisruption> disruption = disruptionOf(commitment);
         DrawOutcome terms = commitment.invoke(c -> c.termsOfDraw(command.quantity(), command.drawnOn(), disruption));
         List<LotPortion> lots = site(command.siteId()).invoke(site -> site.draw(command.commitmentId(),
@@ -85,10 +85,6 @@ public class CommitmentCommandHandler {
         }
         commitment.execute(c -> c.recordSettlement(command.siteId(), delivery, command.settledOn()));
         return commitment.invoke(c -> c.proceeds());
-    }
-
-    private Aggregate<Commitment> commitment(DrawMaterialCommand command) {
-        return commitment(command.commitmentId().toString());
     }
 
     private Aggregate<Commitment> commitment(String commitmentId) {

@@ -130,10 +130,6 @@ public class Site {
         }
     }
 
-    SiteId siteId() {
-        return siteId;
-    }
-
     private List<Lot> takeOldestFirst(Mineral mineral, Tonnes quantity, String operation) {
         if (!quantity.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a " + operation + "'s quantity must be positive");

@@ -18,10 +18,15 @@ public final class Code {
         return value != null && PATTERN.matcher(value).matches();
     }
 
+    /** A value short enough to quote in a message. */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     static String require(String value, String what) {
         Objects.requireNonNull(value, what + " must not be null");
         if (!isValid(value)) {
-            throw new IllegalArgumentException(what + " must match " + REGEX + ": " + CountryCode.abbreviate(value));
+            throw new IllegalArgumentException(what + " must match " + REGEX + ": " + abbreviate(value));
         }
         return value;
     }

@@ -17,7 +17,7 @@ public record CountryCode(String value) {
     public CountryCode {
         Objects.requireNonNull(value, "country code must not be null");
         if (!ISO_COUNTRIES.contains(value)) {
-            throw new IllegalArgumentException("not an ISO 3166-1 alpha-2 country code: " + abbreviate(value));
+            throw new IllegalArgumentException("not an ISO 3166-1 alpha-2 country code: " + Code.abbreviate(value));
         }
     }
 
@@ -39,9 +39,5 @@ public record CountryCode(String value) {
     @Override
     public String toString() {
         return value;
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -4,6 +4,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.reserveledger.domain.financing.DayCount;
 import org.reserveledger.domain.financing.InterestAccrual;
 import org.reserveledger.domain.shared.Usd;
+import org.reserveledger.projections.inventory.FindInventoryByMineralQuery;
+import org.reserveledger.projections.inventory.InventoryQueries;
+import org.reserveledger.projections.inventory.MineralPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,11 @@ public class FinancingQueries {
     private static final int RATIO_SCALE = 4;
 
     private final JdbcClient jdbc;
+    private final InventoryQueries inventory;
 
-    public FinancingQueries(JdbcClient jdbc) {
+    public FinancingQueries(JdbcClient jdbc, InventoryQueries inventory) {
         this.jdbc = jdbc;
+        this.inventory = inventory;
     }
 
     @QueryHandler
@@ -143,22 +148,14 @@ public class FinancingQueries {
     }
 
     /**
-     * Stock on hand and in transit, valued at reference prices per destination site and mineral,
-     * each rounded to the cent once, as the inventory views value it; minerals without a price add nothing.
+     * Stock on hand and in transit at reference prices, exactly as the national inventory view
+     * values it; minerals without a price add nothing.
      */
     private BigDecimal inventoryReferenceValue() {
-        return total(jdbc.sql("""
-                        with stock as (
-                            select site_id, mineral, quantity_tonnes from inventory_lot
-                            union all
-                            select to_site_id, mineral, quantity_tonnes from inventory_in_transit
-                        )
-                        select sum(s.quantity_tonnes) * p.price_per_tonne_usd as value
-                        from stock s join inventory_reference_price p on p.mineral = s.mineral
-                        group by s.site_id, s.mineral, p.price_per_tonne_usd
-                        """)
-                .query((rs, n) -> Usd.rounded(rs.getBigDecimal("value")).value())
-                .list());
+        return total(inventory.handle(new FindInventoryByMineralQuery()).minerals().stream()
+                .map(MineralPosition::referenceValueUsd)
+                .filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     private BigDecimal sum(String sql, LocalDate on) {

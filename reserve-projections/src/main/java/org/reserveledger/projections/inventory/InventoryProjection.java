@@ -7,7 +7,6 @@ import org.reserveledger.domain.commitment.CommitmentMade;
 import org.reserveledger.domain.commitment.CommitmentSettled;
 import org.reserveledger.domain.commitment.DrawReplenished;
 import org.reserveledger.domain.commitment.MaterialDrawn;
-import org.reserveledger.domain.inventory.InboundTransferReserved;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.inventory.LotPortion;
@@ -89,11 +88,6 @@ public class InventoryProjection {
                     .param("receivedAt", Timestamp.from(lot.receivedAt()))
                     .update();
         }
-    }
-
-    @EventHandler
-    void on(InboundTransferReserved event) {
-        // The material is already counted in transit from the dispatch appended with this event.
     }
 
     @EventHandler
