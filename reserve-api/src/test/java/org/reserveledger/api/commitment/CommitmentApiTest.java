@@ -3,14 +3,13 @@ package org.reserveledger.api.commitment;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.Reserve;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,7 +235,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
         reserve.deposit(site, "SCANDIUM", "100", "5000", "CN");
         String commitment = commitment(manufacturer(), "SCANDIUM", "10", START, END, 30);
 
-        List<Integer> statuses = race(() -> draw(commitment, site, "6", null).status(),
+        List<Integer> statuses = Concurrently.race(() -> draw(commitment, site, "6", null).status(),
                 () -> draw(commitment, site, "6", null).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
@@ -250,7 +249,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
         String a = commitment(manufacturer(), "HAFNIUM", "10", START, END, 30);
         String b = commitment(manufacturer(), "HAFNIUM", "10", START, END, 30);
 
-        List<Integer> statuses = race(() -> draw(a, site, "7", null).status(), () -> draw(b, site, "7", null).status());
+        List<Integer> statuses = Concurrently.race(() -> draw(a, site, "7", null).status(), () -> draw(b, site, "7", null).status());
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(reserve.siteMineral(site, "HAFNIUM").get("onHandTonnes").decimalValue()).isEqualByComparingTo("3");
@@ -327,22 +326,5 @@ class CommitmentApiTest extends ApiIntegrationTest {
             }
         }
         throw new AssertionError(code + " not in the national view");
-    }
-
-    @SafeVarargs
-    private static List<Integer> race(java.util.function.Supplier<Integer>... calls) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> futures = java.util.Arrays.stream(calls)
-                .map(call -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.get();
-                }))
-                .toList();
-        go.countDown();
-        return futures.stream().map(CompletableFuture::join).toList();
     }
 }

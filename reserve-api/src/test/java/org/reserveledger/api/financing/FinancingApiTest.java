@@ -3,6 +3,7 @@ package org.reserveledger.api.financing;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.Reserve;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -16,10 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,27 +141,11 @@ class FinancingApiTest extends ApiIntegrationTest {
     @Test
     void twoDrawdownsThatTogetherPassTheLimitCannotBothSucceed() throws Exception {
         String facility = facility("1000000.00", "5", "2030-06-30");
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Api.Response>> racing = List.of(
-                    pool.submit(() -> {
-                        go.await();
-                        return drawdown(facility, "600000.00", "2026-01-10");
-                    }),
-                    pool.submit(() -> {
-                        go.await();
-                        return drawdown(facility, "600000.00", "2026-01-10");
-                    }));
-            go.countDown();
-            List<Api.Response> responses = List.of(racing.get(0).get(), racing.get(1).get());
+        List<Api.Response> responses = Concurrently.all(2, () -> drawdown(facility, "600000.00", "2026-01-10"));
 
-            assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
-            assertThat(responses).filteredOn(r -> r.status() == 409)
-                    .allSatisfy(r -> assertThat(json(r).get("code").asString()).isEqualTo("limit-exceeded"));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
+        assertThat(responses).filteredOn(r -> r.status() == 409)
+                .allSatisfy(r -> assertThat(json(r).get("code").asString()).isEqualTo("limit-exceeded"));
         assertThat(facilityView(facility, LATER).get("drawnUsd").decimalValue()).isEqualTo("600000.00");
     }
 

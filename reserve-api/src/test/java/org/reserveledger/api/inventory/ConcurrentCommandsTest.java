@@ -3,16 +3,12 @@ package org.reserveledger.api.inventory;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Concurrently;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +23,7 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
         reserve.deposit(site, "LITHIUM", "30", "12000", "CL");
         reserve.deposit(site, "LITHIUM", "22.5", "12500", "AR");
 
-        List<Api.Response> responses = all(20, () -> reserve.withdraw(site, "LITHIUM", "7.5"));
+        List<Api.Response> responses = Concurrently.all(20, () -> reserve.withdraw(site, "LITHIUM", "7.5"));
 
         long succeeded = responses.stream().filter(r -> r.status() == 201).count();
         long refused = responses.stream().filter(r -> r.status() == 409).count();
@@ -50,7 +46,7 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
     void twoDepositsThatTogetherExceedCapacityCannotBothSucceed() throws Exception {
         String site = reserve.registerSite("NV", "100");
 
-        List<Api.Response> responses = all(2, () -> reserve.deposit(site, "COBALT", "60", "30000", "CD"));
+        List<Api.Response> responses = Concurrently.all(2, () -> reserve.deposit(site, "COBALT", "60", "30000", "CD"));
 
         assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
         assertThat(reserve.site(site).get("usedTonnes").decimalValue()).isEqualByComparingTo("60");
@@ -66,7 +62,7 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
                 """;
         long before = eventCount();
 
-        List<Api.Response> responses = all(10, () -> operator.post("/api/v1/sites/" + site + "/deposits", body));
+        List<Api.Response> responses = Concurrently.all(10, () -> operator.post("/api/v1/sites/" + site + "/deposits", body));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(201);
         assertThat(responses).extracting(r -> r.json().get("lotId").asString()).containsOnly(
@@ -120,7 +116,7 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
         reserve.deposit(east, "GRAPHITE", "100", "900", "MZ");
         reserve.deposit(west, "GRAPHITE", "100", "950", "CA");
 
-        List<Api.Response> responses = all(16, new Callable<>() {
+        List<Api.Response> responses = Concurrently.all(16, new Callable<>() {
             private int next;
 
             @Override
@@ -138,31 +134,5 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
         assertThat(eastNow.get("inTransitTonnes").decimalValue()).isEqualByComparingTo("40");
         assertThat(westNow.get("onHandTonnes").decimalValue()).isEqualByComparingTo("60");
         assertThat(westNow.get("inTransitTonnes").decimalValue()).isEqualByComparingTo("40");
-    }
-
-    /** Runs {@code count} calls released at the same instant and returns every result. */
-    private static <T> List<T> all(int count, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch ready = new CountDownLatch(count);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
