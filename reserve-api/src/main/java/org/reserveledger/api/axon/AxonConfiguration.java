@@ -22,6 +22,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.domain.commitment.Commitment;
+import org.reserveledger.projections.audit.EventAttestation;
 import org.reserveledger.domain.commitment.CommitmentCommandHandler;
 import org.reserveledger.domain.commitment.Manufacturer;
 import org.reserveledger.domain.financing.Facility;
@@ -109,8 +110,9 @@ class AxonConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer) {
-        return JdbcEventStorageEngine.builder()
+                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                          EventAttestation attestation) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
@@ -130,8 +132,8 @@ class AxonConfiguration {
                         .payloadRevisionColumn("payload_revision")
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
-                        .build())
-                .build();
+                        .build());
+        return new AttestingEventStorageEngine(builder, transactionManager, attestation);
     }
 
     @Bean

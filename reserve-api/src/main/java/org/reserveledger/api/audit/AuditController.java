@@ -1,0 +1,134 @@
+package org.reserveledger.api.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.axon.CommandOrigin;
+import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.projections.audit.AuditLog;
+import org.reserveledger.projections.audit.AuditVerifier;
+import org.reserveledger.projections.audit.ChainAnchor;
+import org.reserveledger.projections.audit.ChainEncoding;
+import org.reserveledger.projections.audit.ChainVerification;
+import org.reserveledger.projections.audit.RecordedEvent;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Pattern;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit")
+class AuditController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private final AuditLog log;
+    private final AuditVerifier verifier;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock) {
+        this.log = log;
+        this.verifier = verifier;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/events")
+    @Operation(summary = "The stream in position order, each event with its actor, payload and integrity hash")
+    AuditEventPage events(
+            @Parameter(description = "return events after this position") @RequestParam(defaultValue = "0") @PositiveOrZero long afterPosition,
+            @Parameter(description = "at most this many events (1-1000)") @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        List<AuditEvent> events = log.page(afterPosition, limit).stream().map(this::event).toList();
+        Long next = events.size() < limit ? null : events.getLast().position();
+        return new AuditEventPage(events, next);
+    }
+
+    @GetMapping(value = "/export", produces = NDJSON)
+    @Operation(summary = "Every event of the chain, in chain order, one JSON object per line with its stored bytes "
+            + "(base64) and link hash; streamed from one snapshot")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reserve-ledger-audit-"
+                + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".ndjson\"");
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
+            log.export(entry -> {
+                try {
+                    out.write(json.writeValueAsBytes(ExportLine.of(entry)));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @GetMapping("/verify")
+    @Operation(summary = "Recompute the integrity chain from the event table; with an anchor recorded earlier "
+            + "outside the system, also check the chain still passes through it")
+    ChainVerification verify(
+            @Parameter(description = "the anchor's position") @RequestParam(required = false) @Positive Long position,
+            @Parameter(description = "the hash (hex) the chain had at the anchor's position")
+            @RequestParam(required = false) String expectedHash) {
+        if ((position == null) != (expectedHash == null)) {
+            throw new InvalidRequest(position == null ? "position" : "expectedHash",
+                    "an anchor needs both position and expectedHash");
+        }
+        if (expectedHash != null && !HASH.matcher(expectedHash).matches()) {
+            throw new InvalidRequest("expectedHash", "must be a SHA-256 hash: 64 hexadecimal digits");
+        }
+        return verifier.verify(position == null ? null : new ChainAnchor(position, ChainEncoding.fromHex(expectedHash)));
+    }
+
+    private AuditEvent event(AuditLog.Entry entry) {
+        RecordedEvent event = entry.event();
+        JsonNode metaData = tree(event.metaData());
+        JsonNode actor = metaData == null ? null : metaData.get(CommandOrigin.ACTOR);
+        return new AuditEvent(event.position(), event.eventId(), event.simpleType(), event.payloadRevision(),
+                event.aggregateType(), event.aggregateId(), event.sequence(), instant(event.timestamp()),
+                actor == null || actor.isNull() ? null : actor.asString(), tree(event.payload()), metaData,
+                entry.chainSequence(), ChainEncoding.hex(entry.hash()));
+    }
+
+    private JsonNode tree(byte[] stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readTree(stored);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String stored) {
+        try {
+            return Instant.parse(stored);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

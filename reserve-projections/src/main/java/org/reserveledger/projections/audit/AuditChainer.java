@@ -1,0 +1,95 @@
+package org.reserveledger.projections.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/**
+ * Links attested events into the chain in the order they become visible. One chainer works at a
+ * time (a transaction-scoped advisory lock), so the chain is a single line however many nodes run.
+ * An append that commits late, after later positions were chained, is linked when it commits; an
+ * event whose attestation does not match it is never linked and is left for the verifier to report.
+ */
+public class AuditChainer {
+
+    /** The advisory lock that makes one chainer at a time ("audit chain" in ASCII). */
+    static final long LOCK = 0x6175646974636861L;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final AttestationKey key;
+
+    public AuditChainer(JdbcTemplate jdbc, TransactionTemplate transactions, AttestationKey key) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.key = key;
+    }
+
+    /**
+     * Links every attested event visible now.
+     *
+     * @return how many events were linked
+     */
+    public int catchUp() {
+        int linked = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            Batch batch = transactions.execute(status -> linkBatch(from));
+            linked += batch.linked();
+            if (batch.seen() < BATCH) {
+                return linked;
+            }
+            after = batch.lastPosition();
+        }
+    }
+
+    private Batch linkBatch(long after) {
+        jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+        List<Link> head = jdbc.query("select chain_sequence, hash from audit_chain order by chain_sequence desc limit 1",
+                (rs, n) -> new Link(rs.getLong(1), rs.getBytes(2)));
+        long sequence = head.isEmpty() ? 0 : head.getFirst().sequence();
+        byte[] previous = head.isEmpty() ? ChainEncoding.genesis() : head.getFirst().hash();
+        List<Pending> pending = jdbc.query("""
+                        select %s, a.mac
+                        from audit_chain_pending p
+                        join domain_event_entry e on e.global_index = p.global_index
+                        left join event_attestation a on a.global_index = p.global_index
+                        where p.global_index > ?
+                          and not exists (select 1 from audit_chain c where c.global_index = p.global_index)
+                        order by p.global_index
+                        limit %d
+                        """.formatted(RecordedEvent.COLUMNS, BATCH),
+                (rs, n) -> new Pending(RecordedEvent.fromRow(rs), rs.getBytes("mac")), after);
+        int linked = 0;
+        for (Pending candidate : pending) {
+            if (!key.attests(candidate.event(), candidate.mac())) {
+                log.warn("Event at position {} does not match the service's attestation; it is not chained",
+                        candidate.event().position());
+                continue;
+            }
+            previous = ChainEncoding.link(previous, candidate.event());
+            sequence++;
+            jdbc.update("insert into audit_chain (chain_sequence, global_index, hash) values (?, ?, ?)",
+                    sequence, candidate.event().position(), previous);
+            jdbc.update("delete from audit_chain_pending where global_index = ?", candidate.event().position());
+            linked++;
+        }
+        return new Batch(pending.size(), linked, pending.isEmpty() ? after : pending.getLast().event().position());
+    }
+
+    private record Link(long sequence, byte[] hash) {
+    }
+
+    private record Pending(RecordedEvent event, byte[] mac) {
+    }
+
+    private record Batch(int seen, int linked, long lastPosition) {
+    }
+}
