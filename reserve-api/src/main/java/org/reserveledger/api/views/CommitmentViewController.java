@@ -1,6 +1,7 @@
 package org.reserveledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.reserveledger.api.security.ApiPrincipal;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.UUID;
+
+import static org.reserveledger.api.views.ViewParameters.AS_OF;
 
 @RestController
 @RequestMapping("/api/v1/views")
@@ -32,17 +34,16 @@ import java.util.UUID;
 class CommitmentViewController {
 
     private final ViewReader views;
-    private final Clock clock;
 
-    CommitmentViewController(ViewReader views, Clock clock) {
+    CommitmentViewController(ViewReader views) {
         this.views = views;
-        this.clock = clock;
     }
 
     @GetMapping("/commitments")
     @Operation(summary = "Commitments with their draws; a manufacturer's token sees only its own")
     ResponseEntity<CommitmentList> commitments(@RequestParam(required = false) String manufacturerId,
-                                               @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+                                               @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                                               @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         ApiPrincipal principal = CurrentPrincipal.get();
         String filter = manufacturerId;
         if (principal.role() == Role.MANUFACTURER) {
@@ -51,15 +52,16 @@ class CommitmentViewController {
             }
             filter = principal.manufacturerId();
         }
-        return views.read(CommitmentProjection.NAME, minPosition, new FindCommitmentsQuery(filter, LocalDate.now(clock)),
-                CommitmentList.class);
+        return views.read(CommitmentProjection.NAME, minPosition, asOf,
+                new FindCommitmentsQuery(filter, views.today(asOf)), CommitmentList.class);
     }
 
     @GetMapping("/commitments/{commitmentId}")
     @Operation(summary = "One commitment with its draws; a manufacturer's token sees only its own")
     ResponseEntity<CommitmentSummary> commitment(@PathVariable UUID commitmentId,
-                                                 @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        ResponseEntity<CommitmentList> answer = commitments(null, minPosition);
+                                                 @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        ResponseEntity<CommitmentList> answer = commitments(null, minPosition, asOf);
         CommitmentSummary commitment = answer.getBody().commitments().stream()
                 .filter(c -> c.commitmentId().equals(commitmentId.toString()))
                 .findFirst()
@@ -69,7 +71,8 @@ class CommitmentViewController {
 
     @GetMapping("/concentration")
     @Operation(summary = "Origin shares per mineral and the Herfindahl-Hirschman index")
-    ResponseEntity<Concentration> concentration(@RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        return views.read(InventoryProjection.NAME, minPosition, new FindConcentrationQuery(), Concentration.class);
+    ResponseEntity<Concentration> concentration(@RequestParam(required = false) @PositiveOrZero Long minPosition,
+                                                @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindConcentrationQuery(), Concentration.class);
     }
 }

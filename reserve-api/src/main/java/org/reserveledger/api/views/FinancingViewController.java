@@ -1,6 +1,7 @@
 package org.reserveledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.reserveledger.projections.financing.FindFinancingQuery;
@@ -13,29 +14,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import static org.reserveledger.api.views.ViewParameters.AS_OF;
 
 @RestController
 @Tag(name = "Views")
 class FinancingViewController {
 
     private final ViewReader views;
-    private final Clock clock;
 
-    FinancingViewController(ViewReader views, Clock clock) {
+    FinancingViewController(ViewReader views) {
         this.views = views;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/views/financing")
     @Operation(summary = "Facilities, private capital, fees, sources and uses, and collateral on a value date (default today)")
     ResponseEntity<Financing> financing(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valueDate,
-            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         // Collateral values the stock held, which the inventory projection keeps.
-        return views.read(List.of(FinancingProjection.NAME, InventoryProjection.NAME), minPosition,
-                new FindFinancingQuery(valueDate == null ? LocalDate.now(clock) : valueDate), Financing.class);
+        return views.read(List.of(FinancingProjection.NAME, InventoryProjection.NAME), minPosition, asOf,
+                new FindFinancingQuery(valueDate == null ? views.today(asOf) : valueDate), Financing.class);
     }
 }

@@ -10,6 +10,10 @@ import org.reserveledger.projections.inventory.InventoryByMineral;
 import org.reserveledger.projections.inventory.InventoryBySite;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+
+import static org.reserveledger.api.views.ViewParameters.AS_OF;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,16 +34,19 @@ class InventoryViewController {
     @Operation(summary = "Stock per site and mineral, with material in transit to each site")
     ResponseEntity<InventoryBySite> bySite(
             @Parameter(description = "wait until the view has applied this event position")
-            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        return views.read(InventoryProjection.NAME, minPosition, new FindInventoryBySiteQuery(), InventoryBySite.class);
+            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryBySiteQuery(),
+                InventoryBySite.class);
     }
 
     @GetMapping("/inventory-by-mineral")
     @Operation(summary = "The national position per mineral: the sum over sites")
     ResponseEntity<InventoryByMineral> byMineral(
             @Parameter(description = "wait until the view has applied this event position")
-            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        return views.read(InventoryProjection.NAME, minPosition, new FindInventoryByMineralQuery(),
+            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryByMineralQuery(),
                 InventoryByMineral.class);
     }
 }

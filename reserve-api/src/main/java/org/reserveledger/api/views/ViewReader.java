@@ -2,6 +2,9 @@ package org.reserveledger.api.views;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.reserveledger.api.ReserveProperties;
+import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.projections.replay.PointInTime;
+import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -9,7 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -21,22 +28,67 @@ import java.util.List;
 public class ViewReader {
 
     public static final String POSITION_HEADER = "X-Projection-Position";
+    public static final String AS_OF_HEADER = "X-As-Of";
 
     private static final long POLL_MILLIS = 20;
 
     private final ProjectionPositions positions;
     private final QueryGateway queries;
     private final TransactionTemplate snapshot;
+    private final TransactionTemplate replay;
     private final Duration wait;
+    private final ProjectionCatalog catalog;
+    private final PointInTime pointInTime;
+    private final Clock clock;
 
     public ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
-                      ReserveProperties properties) {
+                      ReserveProperties properties, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock) {
         this.positions = positions;
         this.queries = queries;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
+        // A point-in-time answer writes temporary tables, so its transaction cannot be read-only; it is rolled back.
+        this.replay = new TransactionTemplate(transactions);
+        this.replay.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.wait = properties.viewWait();
+        this.catalog = catalog;
+        this.pointInTime = pointInTime;
+        this.clock = clock;
+    }
+
+    /**
+     * Answers a view as it stood at {@code asOf}, rebuilt from the events recorded up to that instant by
+     * the projections' own handlers; without {@code asOf}, answers from the live tables.
+     * {@code minPosition} applies to live answers only: a past instant is answered from the stream itself.
+     */
+    public <T> ResponseEntity<T> read(List<String> projections, Long minPosition, Instant asOf, Object query,
+                                      Class<T> responseType) {
+        if (asOf == null) {
+            return read(projections, minPosition, query, responseType);
+        }
+        if (asOf.isAfter(clock.instant())) {
+            throw new InvalidRequest("asOf", "must not be in the future");
+        }
+        Answer<T> answer = replay.execute(status -> {
+            status.setRollbackOnly();
+            long position = pointInTime.replay(catalog.named(projections), asOf);
+            return new Answer<>(position, queries.query(query, responseType).join());
+        });
+        return ResponseEntity.ok()
+                .header(POSITION_HEADER, Long.toString(answer.position()))
+                .header(AS_OF_HEADER, asOf.toString())
+                .body(answer.body());
+    }
+
+    public <T> ResponseEntity<T> read(String projection, Long minPosition, Instant asOf, Object query,
+                                      Class<T> responseType) {
+        return read(List.of(projection), minPosition, asOf, query, responseType);
+    }
+
+    /** The business date a view uses for "today": the day of {@code asOf} when one is given. */
+    public LocalDate today(Instant asOf) {
+        return asOf == null ? LocalDate.now(clock) : LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     }
 
     public <T> ResponseEntity<T> read(String projection, Long minPosition, Object query, Class<T> responseType) {

@@ -14,6 +14,7 @@ import org.reserveledger.domain.supply.DisruptionEnded;
 import org.reserveledger.domain.supply.Entitlement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.util.List;
 
 /**
  * Builds the commitment tables. When a disruption ends, its emergency draws get their
@@ -24,6 +25,14 @@ import org.springframework.stereotype.Component;
 public class CommitmentProjection {
 
     public static final String NAME = "commitments";
+
+    /** The tables this projection writes, and no other projection does; children before parents. */
+    public static final List<String> TABLES = List.of("commitment_entitlement",
+            "commitment_disruption",
+            "commitment_storage_fee",
+            "commitment_draw",
+            "commitment_view",
+            "commitment_manufacturer");
 
     private final JdbcClient jdbc;
 
@@ -172,9 +181,6 @@ public class CommitmentProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"commitment_entitlement", "commitment_disruption", "commitment_storage_fee",
-                "commitment_draw", "commitment_view", "commitment_manufacturer"}) {
-            jdbc.sql("delete from " + table).update();
-        }
+        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
     }
 }

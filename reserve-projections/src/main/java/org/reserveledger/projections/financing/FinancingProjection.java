@@ -39,6 +39,16 @@ public class FinancingProjection {
 
     public static final String NAME = "financing";
 
+    /** The tables this projection writes, and no other projection does; children before parents. */
+    public static final List<String> TABLES = List.of("financing_manufacturer_cash",
+            "financing_procurement",
+            "financing_contribution",
+            "financing_capital_allocation",
+            "financing_capital_call",
+            "financing_investor",
+            "financing_loan_flow",
+            "financing_facility");
+
     private final JdbcClient jdbc;
 
     public FinancingProjection(JdbcClient jdbc) {
@@ -149,11 +159,7 @@ public class FinancingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("financing_manufacturer_cash", "financing_procurement", "financing_contribution",
-                "financing_capital_allocation", "financing_capital_call", "financing_investor", "financing_loan_flow",
-                "financing_facility")) {
-            jdbc.sql("delete from " + table).update();
-        }
+        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
     }
 
     private void flow(UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,

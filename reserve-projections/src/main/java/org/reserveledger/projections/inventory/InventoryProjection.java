@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * Builds the inventory tables from site, reference-price and commitment events. It runs in a streaming
@@ -34,6 +35,13 @@ import java.sql.Timestamp;
 public class InventoryProjection {
 
     public static final String NAME = "inventory";
+
+    /** The tables this projection writes, and no other projection does; children before parents. */
+    public static final List<String> TABLES = List.of("inventory_in_transit",
+            "inventory_lot",
+            "inventory_site",
+            "inventory_reference_price",
+            "inventory_commitment");
 
     private final JdbcClient jdbc;
 
@@ -155,11 +163,7 @@ public class InventoryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from inventory_in_transit").update();
-        jdbc.sql("delete from inventory_lot").update();
-        jdbc.sql("delete from inventory_site").update();
-        jdbc.sql("delete from inventory_reference_price").update();
-        jdbc.sql("delete from inventory_commitment").update();
+        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
     }
 
     private void addLot(SiteId siteId, Lot lot) {
