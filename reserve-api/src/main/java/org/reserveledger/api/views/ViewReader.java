@@ -5,8 +5,10 @@ import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
 import org.reserveledger.projections.replay.ProjectionCatalog;
+import org.reserveledger.projections.replay.ProjectionRebuilds;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +31,8 @@ public class ViewReader {
 
     public static final String POSITION_HEADER = "X-Projection-Position";
     public static final String AS_OF_HEADER = "X-As-Of";
+    /** Names the projections behind a view that are being rebuilt; the view still answers from their last complete tables. */
+    public static final String REBUILDING_HEADER = "X-Projection-Rebuilding";
 
     private static final long POLL_MILLIS = 20;
 
@@ -40,9 +44,12 @@ public class ViewReader {
     private final ProjectionCatalog catalog;
     private final PointInTime pointInTime;
     private final Clock clock;
+    private final ProjectionRebuilds rebuilds;
+    private final JdbcTemplate jdbc;
 
     public ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
-                      ReserveProperties properties, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock) {
+                      ReserveProperties properties, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
+                      ProjectionRebuilds rebuilds, JdbcTemplate jdbc) {
         this.positions = positions;
         this.queries = queries;
         this.snapshot = new TransactionTemplate(transactions);
@@ -55,6 +62,8 @@ public class ViewReader {
         this.catalog = catalog;
         this.pointInTime = pointInTime;
         this.clock = clock;
+        this.rebuilds = rebuilds;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -103,12 +112,20 @@ public class ViewReader {
         if (minPosition != null) {
             projections.forEach(projection -> awaitPosition(projection, minPosition));
         }
-        Answer<T> answer = snapshot.execute(status -> new Answer<>(
-                projections.stream().mapToLong(positions::position).min().orElse(-1),
-                queries.query(query, responseType).join()));
-        return ResponseEntity.ok()
-                .header(POSITION_HEADER, Long.toString(answer.position()))
-                .body(answer.body());
+        List<String> tables = catalog.named(projections).stream().flatMap(p -> p.tables().stream()).toList();
+        Answer<T> answer = snapshot.execute(status -> {
+            // Taken before the snapshot: a rebuild's swap either finished before this read or waits for it.
+            jdbc.execute("lock table " + String.join(", ", tables) + " in access share mode");
+            return new Answer<>(projections.stream().mapToLong(positions::position).min().orElse(-1),
+                    queries.query(query, responseType).join());
+        });
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .header(POSITION_HEADER, Long.toString(answer.position()));
+        List<String> rebuilding = projections.stream().filter(rebuilds::replaying).toList();
+        if (!rebuilding.isEmpty()) {
+            response.header(REBUILDING_HEADER, String.join(",", rebuilding));
+        }
+        return response.body(answer.body());
     }
 
     private void awaitPosition(String projection, long minPosition) {
