@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -119,6 +120,7 @@ class AxonConfiguration {
                 .snapshotSerializer(snapshotSerializer)
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .dataType(byte[].class)
+                .upcasterChain(eventUpcasters())
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry")
                         .snapshotTable("snapshot_event_entry")
@@ -134,6 +136,11 @@ class AxonConfiguration {
                         .metaDataColumn("meta_data")
                         .build());
         return new AttestingEventStorageEngine(builder, transactionManager, attestation);
+    }
+
+    /** Every event whose shape changed, read in its current shape whatever revision it was written in. */
+    static EventUpcasterChain eventUpcasters() {
+        return new EventUpcasterChain(new ReferencePriceSetUpcaster());
     }
 
     @Bean

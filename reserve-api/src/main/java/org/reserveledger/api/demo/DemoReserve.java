@@ -176,7 +176,7 @@ class DemoReserve implements ApplicationRunner {
     }
 
     private void price(Mineral mineral, String price, LocalDate from) {
-        send(new SetReferencePriceCommand(mineral, Usd.of(price), from));
+        send(new SetReferencePriceCommand(mineral, Usd.of(price), from, "Reserve governance board, monthly price committee"));
     }
 
     private void deposit(String site, Mineral mineral, String form, String tonnes, String unitCost, String supplier,

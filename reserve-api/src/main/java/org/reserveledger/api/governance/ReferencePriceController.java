@@ -9,6 +9,7 @@ import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.api.web.validation.Money;
+import org.reserveledger.api.web.validation.PlainText;
 import org.reserveledger.domain.pricing.SetReferencePriceCommand;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.Usd;
@@ -39,12 +40,18 @@ class ReferencePriceController {
                 new InvalidRequest("mineral", "must be a mineral code from GET /api/v1/minerals, such as LITHIUM"));
         return commands.execute(http, request, dispatcher -> {
             Dispatched<Object> done = dispatcher.send(new SetReferencePriceCommand(code,
-                    Usd.of(request.pricePerTonneUsd()), request.effectiveFrom()), "mineral " + code);
+                    Usd.of(request.pricePerTonneUsd()), request.effectiveFrom(),
+                    request.source() == null ? SetReferencePriceCommand.SOURCE_NOT_STATED : request.source()),
+                    "mineral " + code);
             return ResponseEntity.ok(new ReferencePriceSetResponse(code.name(), done.position()));
         });
     }
 
-    record SetReferencePriceRequest(@NotNull @Money BigDecimal pricePerTonneUsd, @NotNull LocalDate effectiveFrom) {
+    /**
+     * @param source where the price was taken from, e.g. a price reporting agency's assessment (optional)
+     */
+    record SetReferencePriceRequest(@NotNull @Money BigDecimal pricePerTonneUsd, @NotNull LocalDate effectiveFrom,
+                                    @PlainText(max = 200) String source) {
     }
 
     record ReferencePriceSetResponse(String mineral, long position) {

@@ -37,7 +37,9 @@ public class ReferencePrice {
                     "%s's price effective from %s cannot precede the current one, effective from %s"
                             .formatted(command.mineral(), command.effectiveFrom(), effectiveFrom));
         }
-        apply(new ReferencePriceSet(command.mineral(), command.pricePerTonne(), command.effectiveFrom()));
+        apply(new ReferencePriceSet(command.mineral(), command.pricePerTonne(), command.effectiveFrom(),
+                command.source() == null || command.source().isBlank() ? SetReferencePriceCommand.SOURCE_NOT_STATED
+                        : command.source()));
     }
 
     /**

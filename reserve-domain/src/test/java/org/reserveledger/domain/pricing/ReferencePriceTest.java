@@ -17,6 +17,8 @@ import static org.reserveledger.domain.shared.RuleViolationMatchers.violationOf;
  */
 class ReferencePriceTest {
 
+    private static final String NOT_STATED = SetReferencePriceCommand.SOURCE_NOT_STATED;
+
     private static final LocalDate NOV_1 = LocalDate.parse("2026-11-01");
 
     private AggregateTestFixture<ReferencePrice> fixture;
@@ -31,7 +33,7 @@ class ReferencePriceTest {
         fixture.givenNoPriorActivity()
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500.00"), NOV_1));
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500.00"), NOV_1, NOT_STATED));
     }
 
     @Test
@@ -46,7 +48,7 @@ class ReferencePriceTest {
 
     @Test
     void refusesAPriceTakingEffectBeforeTheCurrentOne() {
-        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), NOV_1.minusDays(1)))
                 .expectException(DomainRuleViolation.class)
                 .expectException(violationOf("price-out-of-order"))
@@ -57,8 +59,8 @@ class ReferencePriceTest {
 
     @Test
     void comparesWithTheLatestPriceNotTheFirst() {
-        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12000"), LocalDate.parse("2026-01-01")),
-                        new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12000"), LocalDate.parse("2026-01-01"), NOT_STATED),
+                        new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), LocalDate.parse("2026-06-01")))
                 .expectException(violationOf("price-out-of-order"))
                 .expectExceptionMessage("LITHIUM's price effective from 2026-06-01 cannot precede the current one, "
@@ -68,18 +70,18 @@ class ReferencePriceTest {
 
     @Test
     void acceptsACorrectionEffectiveOnTheSameDay() {
-        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12600"), NOV_1))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12600"), NOV_1));
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12600"), NOV_1, NOT_STATED));
     }
 
     @Test
     void acceptsALaterPrice() {
-        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1))
+        fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("0.01"), NOV_1.plusDays(1)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("0.01"), NOV_1.plusDays(1)));
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("0.01"), NOV_1.plusDays(1), NOT_STATED));
     }
 
     @Test
@@ -88,5 +90,15 @@ class ReferencePriceTest {
         assertThat(new SetReferencePriceCommand(Mineral.COBALT, Usd.of("1"), NOV_1).referencePriceId())
                 .isEqualTo("reference-price:COBALT")
                 .isNotEqualTo(ReferencePrice.idOf(Mineral.LITHIUM));
+    }
+
+    @Test
+    void recordsWhereThePriceWasTakenFrom() {
+        fixture.givenNoPriorActivity()
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12500"), NOV_1, "Fastmarkets assessment"))
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, "Fastmarkets assessment"));
+        fixture.givenNoPriorActivity()
+                .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("12500"), NOV_1, " "))
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED));
     }
 }

@@ -1,0 +1,153 @@
+package org.reserveledger.api.axon;
+
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Reserve;
+import org.reserveledger.api.support.TestDatabase;
+import org.reserveledger.domain.pricing.ReferencePriceSet;
+import org.reserveledger.domain.shared.Mineral;
+import org.reserveledger.domain.shared.Usd;
+import org.reserveledger.projections.audit.EventAttestation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stream holding a reference price in the first shape of {@link ReferencePriceSet}, as an
+ * earlier version of the service wrote and attested it, still replays everywhere: the aggregate,
+ * the live view, a rebuild, a point-in-time answer and the audit chain.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OldEventShapesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Serializer serializer;
+
+    @Autowired
+    EventAttestation attestation;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry, OldEventShapesTest.class);
+    }
+
+    @Test
+    void aReferencePriceOfTheFirstShapeReplaysEverywhere() throws Exception {
+        Reserve reserve = new Reserve(new Api(port, null), jdbc);
+        String site = reserve.registerSite("PA", "100");
+        assertThat(reserve.deposit(site, "COBALT", "10", "30000", "CD").status()).isEqualTo(201);
+        long oldPosition = appendInTheFirstShape(Mineral.COBALT, "31000.00", "2025-01-01");
+
+        Api auditor = new Api(port, null).as("AUDITOR");
+        JsonNode cobalt = cobaltAt(site, auditor.get("/api/v1/views/inventory-by-site?minPosition=" + oldPosition).json());
+        assertThat(cobalt.get("referenceValueUsd").decimalValue()).isEqualByComparingTo("310000.00");
+
+        // The aggregate replays the old event: a price effective earlier is refused, a later one accepted.
+        Api governance = new Api(port, null).as("GOVERNANCE");
+        Api.Response earlier = governance.put("/api/v1/reference-prices/COBALT",
+                Api.json("pricePerTonneUsd", 30500, "effectiveFrom", "2024-12-01"));
+        assertThat(earlier.status()).as(earlier.toString()).isEqualTo(409);
+        Api.Response later = governance.put("/api/v1/reference-prices/COBALT",
+                Api.json("pricePerTonneUsd", 32000, "effectiveFrom", "2025-06-01", "source", "LME official price"));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+
+        // The stream keeps both shapes as written.
+        JsonNode events = auditor.get("/api/v1/audit/events?afterPosition=" + (oldPosition - 1) + "&limit=1000").json()
+                .get("events");
+        JsonNode old = events.get(0);
+        assertThat(old.get("position").asLong()).isEqualTo(oldPosition);
+        assertThat(old.get("payloadRevision").isNull()).isTrue();
+        assertThat(old.get("payload").has("source")).isFalse();
+        JsonNode current = events.get(events.size() - 1);
+        assertThat(current.get("type").asString()).isEqualTo("ReferencePriceSet");
+        assertThat(current.get("payloadRevision").asString()).isEqualTo("2");
+        assertThat(current.get("payload").get("source").asString()).isEqualTo("LME official price");
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+
+        // A point-in-time answer and a rebuild replay the old shape too.
+        Instant afterOld = Instant.parse(old.get("timestamp").asString()).plusMillis(1);
+        JsonNode then = cobaltAt(site, auditor.get("/api/v1/views/inventory-by-site?asOf=" + afterOld).json());
+        assertThat(then.get("referenceValueUsd").decimalValue()).isEqualByComparingTo("310000.00");
+
+        JsonNode before = auditor.get("/api/v1/views/inventory-by-site?minPosition=" + later.position()).json();
+        assertThat(cobaltAt(site, before).get("referenceValueUsd").decimalValue()).isEqualByComparingTo("320000.00");
+        Api admin = new Api(port, null).as("ADMIN");
+        assertThat(admin.post("/api/v1/admin/projections/inventory/rebuild", null).status()).isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (admin.get("/api/v1/admin/projections/inventory").json().get("replaying").asBoolean()) {
+            assertThat(Instant.now()).isBefore(deadline);
+            Thread.sleep(20);
+        }
+        JsonNode rebuilt = admin.get("/api/v1/admin/projections/inventory").json().get("rebuild");
+        assertThat(rebuilt.get("failure").isNull()).as(rebuilt.toString()).isTrue();
+        assertThat(auditor.get("/api/v1/views/inventory-by-site").json()).isEqualTo(before);
+    }
+
+    /** Appends the event as the first version of the service did: its shape, its revision (none), its attestation. */
+    private long appendInTheFirstShape(Mineral mineral, String price, String effectiveFrom) {
+        ObjectNode payload = (ObjectNode) JsonMapper.builder().build().readTree(serializer.serialize(
+                new ReferencePriceSet(mineral, Usd.of(price), LocalDate.parse(effectiveFrom), "dropped"),
+                byte[].class).getData());
+        payload.remove("source");
+        String eventId = UUID.randomUUID().toString();
+        return new TransactionTemplate(transactions).execute(status -> {
+            long position = jdbc.sql("""
+                            insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                time_stamp, payload_type, payload_revision, payload, meta_data)
+                            values (:id, :aggregate, 0, 'ReferencePrice', :at, :type, null, :payload, :metaData)
+                            returning global_index
+                            """)
+                    .param("id", eventId)
+                    .param("aggregate", "reference-price:" + mineral.name())
+                    .param("at", Instant.now().toString())
+                    .param("type", ReferencePriceSet.class.getName())
+                    .param("payload", payload.toString().getBytes(StandardCharsets.UTF_8))
+                    .param("metaData", "{\"actor\":\"governance\"}".getBytes(StandardCharsets.UTF_8))
+                    .query(Long.class).single();
+            attestation.attest(List.of(eventId));
+            return position;
+        });
+    }
+
+    private static JsonNode cobaltAt(String site, JsonNode bySite) {
+        for (JsonNode s : bySite.get("sites")) {
+            if (s.get("siteId").asString().equals(site)) {
+                for (JsonNode mineral : s.get("minerals")) {
+                    if (mineral.get("mineral").asString().equals("COBALT")) {
+                        return mineral;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no cobalt at " + site + " in " + bySite);
+    }
+}
