@@ -8,6 +8,7 @@ import org.reserveledger.projections.audit.AuditVerifier;
 import org.reserveledger.projections.audit.EventAttestation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +76,7 @@ class AuditConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "reserve.audit.chain-schedule", havingValue = "true", matchIfMissing = true)
     ChainSchedule chainSchedule(AuditChainer chainer) {
         return new ChainSchedule(chainer);
     }
@@ -107,8 +109,8 @@ class AuditConfiguration {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
                 Files.move(temporary, file);
-                log.info("Created the audit attestation key in {} (readable by its owner only; keep it with the "
-                        + "database's backups, apart from them)", file.toAbsolutePath());
+                log.info("Created the audit attestation key in {} (readable by its owner only). Keep a copy safe, "
+                        + "apart from the database and its backups", file.toAbsolutePath());
             }
             return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedOutputStream;
@@ -48,12 +51,17 @@ class AuditController {
     private final AuditLog log;
     private final AuditVerifier verifier;
     private final JsonMapper json;
+    /** Reads stored payloads without losing a digit: amounts stay decimals with their scale, never doubles. */
+    private final ObjectReader exact;
     private final Clock clock;
 
     AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock) {
         this.log = log;
         this.verifier = verifier;
         this.json = json;
+        this.exact = json.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.clock = clock;
     }
 
@@ -118,7 +126,7 @@ class AuditController {
             return null;
         }
         try {
-            return json.readTree(stored);
+            return exact.readValue(stored);
         } catch (JacksonException e) {
             return null;
         }

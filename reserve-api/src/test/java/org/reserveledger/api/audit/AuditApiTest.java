@@ -59,6 +59,8 @@ class AuditApiTest extends ApiIntegrationTest {
         assertThat(event.get("actor").asString()).isEqualTo("operator-tester");
         assertThat(event.get("timestamp").asString()).endsWith("Z");
         assertThat(event.get("payload").get("lot").get("quantity").asString()).isEqualTo("42.125");
+        // Amounts appear exactly as stored, with their scale, not as floating point.
+        assertThat(page.body()).contains("\"unitCostUsd\":16000.00");
         assertThat(event.get("metaData").get(CommandOrigin.CORRELATION_ID)).isNotNull();
         assertThat(event.get("hash").asString()).matches(HASH);
         assertThat(page.json().get("nextAfterPosition").asLong()).isEqualTo(deposited);

@@ -62,8 +62,13 @@ class PointInTimeTest {
                 "fundingSource", "EXIM_LOAN")).status()).isEqualTo(201);
         assertThat(governance.put("/api/v1/reference-prices/LITHIUM",
                 Api.json("pricePerTonneUsd", 14250.5, "effectiveFrom", today)).status()).isEqualTo(200);
-        String commitment = auditor.get("/api/v1/views/commitments?manufacturerId=VOLTCELL").json()
-                .get("commitments").get(0).get("commitmentId").asString();
+        String commitment = null;
+        for (JsonNode c : auditor.get("/api/v1/views/commitments?manufacturerId=VOLTCELL").json().get("commitments")) {
+            if (c.get("mineral").asString().equals("LITHIUM") && c.get("status").asString().equals("ACTIVE")) {
+                commitment = c.get("commitmentId").asString();
+            }
+        }
+        assertThat(commitment).as("VoltCell's lithium commitment").isNotNull();
         JsonNode drawn = operator.post("/api/v1/commitments/" + commitment + "/draws",
                 Api.json("siteId", "NV-RENO-01", "quantityTonnes", 12.75)).json();
         assertThat(drawn.get("position")).as(drawn.toString()).isNotNull();
