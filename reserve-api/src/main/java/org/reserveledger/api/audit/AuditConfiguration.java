@@ -27,7 +27,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class AuditConfiguration {
 
     static final String KEY_FILE = "attestation.key";
@@ -75,13 +74,11 @@ class AuditConfiguration {
         return new AuditLog(jdbc, new TransactionTemplate(transactions), chainer);
     }
 
-    @Bean
+    /** Links newly committed events into the chain every {@code reserve.audit.chain-interval}. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
     @ConditionalOnProperty(name = "reserve.audit.chain-schedule", havingValue = "true", matchIfMissing = true)
-    ChainSchedule chainSchedule(AuditChainer chainer) {
-        return new ChainSchedule(chainer);
-    }
-
-    static final class ChainSchedule {
+    static class ChainSchedule {
 
         private final AuditChainer chainer;
 

@@ -38,6 +38,9 @@ class DatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(properties.embeddedDatabase().port())
+                // Spring stops the server as this bean is destroyed, after the pool and the event processors
+                // have closed; a shutdown hook of its own would stop it under them while they still run.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

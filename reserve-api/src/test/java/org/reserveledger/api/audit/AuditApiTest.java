@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.reserveledger.api.axon.CommandOrigin;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.domain.inventory.RegisterSiteCommand;
 import org.reserveledger.domain.shared.SiteId;
@@ -154,6 +155,27 @@ class AuditApiTest extends ApiIntegrationTest {
         Link earlyLink = link(early);
         assertThat(lateLink.position()).isLessThan(earlyLink.position());
         assertThat(lateLink.sequence()).isGreaterThan(earlyLink.sequence());
+    }
+
+    @Test
+    void concurrentAppendsAndConcurrentChainersLinkEveryEventOnceInOneUnbrokenChain() throws Exception {
+        String site = reserve.registerSite("NV", "10000");
+        List<Long> positions = Concurrently.all(16, () -> {
+            long position = reserve.deposit(site, "GALLIUM", "1.5", "650000", "DE").position();
+            // Each caller also prompts the chainer while others are appending and chaining.
+            assertThat(as("AUDITOR").get("/api/v1/audit/verify").status()).isEqualTo(200);
+            return position;
+        });
+
+        JsonNode verified = as("AUDITOR").get("/api/v1/audit/verify").json();
+        assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("pendingEvents").asLong()).isZero();
+        for (long position : positions) {
+            assertThat(jdbc.sql("select count(*) from audit_chain where global_index = :p").param("p", position)
+                    .query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) = max(chain_sequence) and min(chain_sequence) = 1 from audit_chain")
+                .query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.reserveledger.api.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -96,30 +97,38 @@ public final class TestDatabase {
             Server external = Server.of(given, System.getenv().getOrDefault("RESERVE_TEST_JDBC_USER", "postgres"),
                     System.getenv().getOrDefault("RESERVE_TEST_JDBC_PASSWORD", ""), URL_VARIABLE + "=" + given);
             // A server that outlives the tests is left as it was found.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreatedDatabases(external)));
+            afterEveryContextClosed(() -> dropCreatedDatabases(external));
             return external;
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17.6-alpine");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            afterEveryContextClosed(container::stop);
             return Server.of(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     "a Testcontainers container (postgres:17.6-alpine)");
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            afterEveryContextClosed(() -> {
                 try {
                     embedded.close();
                 } catch (IOException e) {
                     log.warn("Could not stop the embedded test PostgreSQL", e);
                 }
-            }));
+            });
             return Server.of(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "",
                     "the embedded PostgreSQL binaries (no Docker engine found)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded test PostgreSQL", e);
         }
+    }
+
+    /**
+     * Runs at JVM exit once Spring Boot has closed every application context still open: stopping the
+     * database earlier would leave their event processors waiting for connections to a server that is gone.
+     */
+    private static void afterEveryContextClosed(Runnable action) {
+        SpringApplication.getShutdownHandlers().add(action);
     }
 
     private static void dropCreatedDatabases(Server external) {
