@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public class AuditChainer {
                         limit %d
                         """.formatted(RecordedEvent.COLUMNS, BATCH),
                 (rs, n) -> new Pending(RecordedEvent.fromRow(rs), rs.getBytes("mac")), after);
-        int linked = 0;
+        List<Object[]> links = new ArrayList<>(pending.size());
         for (Pending candidate : pending) {
             if (!key.attests(candidate.event(), candidate.mac())) {
                 log.warn("Event at position {} does not match the service's attestation; it is not chained",
@@ -76,11 +77,12 @@ public class AuditChainer {
             }
             previous = ChainEncoding.link(previous, candidate.event());
             sequence++;
-            jdbc.update("insert into audit_chain (chain_sequence, global_index, hash) values (?, ?, ?)",
-                    sequence, candidate.event().position(), previous);
-            jdbc.update("delete from audit_chain_pending where global_index = ?", candidate.event().position());
-            linked++;
+            links.add(new Object[]{sequence, candidate.event().position(), previous});
         }
+        jdbc.batchUpdate("insert into audit_chain (chain_sequence, global_index, hash) values (?, ?, ?)", links);
+        jdbc.update("delete from audit_chain_pending where global_index = any(?)",
+                (Object) links.stream().map(link -> (Long) link[1]).toArray(Long[]::new));
+        int linked = links.size();
         return new Batch(pending.size(), linked, pending.isEmpty() ? after : pending.getLast().event().position());
     }
 
