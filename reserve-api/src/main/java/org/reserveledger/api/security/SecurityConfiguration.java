@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The dashboards' pages and scripts hold no data: they ask for a token and call the API with it.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/favicon.ico").permitAll()
 
                         .requestMatchers(HttpMethod.POST, "/api/v1/sites").hasRole(GOVERNANCE.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reference-prices/*").hasRole(GOVERNANCE.name())

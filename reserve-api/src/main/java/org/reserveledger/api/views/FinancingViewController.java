@@ -8,12 +8,14 @@ import org.reserveledger.projections.financing.FindFinancingQuery;
 import org.reserveledger.projections.financing.Financing;
 import org.reserveledger.projections.financing.FinancingProjection;
 import org.reserveledger.projections.inventory.InventoryProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,9 +27,12 @@ import static org.reserveledger.api.views.ViewParameters.AS_OF;
 class FinancingViewController {
 
     private final ViewReader views;
+    private final BigDecimal requiredCoverageRatio;
 
-    FinancingViewController(ViewReader views) {
+    FinancingViewController(ViewReader views,
+                            @Value("${reserve.financing.required-coverage-ratio:1.25}") BigDecimal requiredCoverageRatio) {
         this.views = views;
+        this.requiredCoverageRatio = requiredCoverageRatio;
     }
 
     @GetMapping("/api/v1/views/financing")
@@ -38,6 +43,7 @@ class FinancingViewController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         // Collateral values the stock held, which the inventory projection keeps.
         return views.read(List.of(FinancingProjection.NAME, InventoryProjection.NAME), minPosition, asOf,
-                new FindFinancingQuery(valueDate == null ? views.today(asOf) : valueDate), Financing.class);
+                new FindFinancingQuery(valueDate == null ? views.today(asOf) : valueDate, requiredCoverageRatio),
+                Financing.class);
     }
 }

@@ -36,8 +36,11 @@ public record Financing(LocalDate valueDate, List<FacilityPosition> facilities, 
     public record BySource(String fundingSource, BigDecimal raisedUsd, BigDecimal deployedUsd) {
     }
 
-    /** {@code coverageRatio} is null while no loan principal is outstanding. */
+    /**
+     * {@code coverageRatio} is null while no loan principal is outstanding; {@code requiredCoverageRatio}
+     * is the coverage the reserve undertakes to keep.
+     */
     public record Collateral(BigDecimal inventoryReferenceValueUsd, BigDecimal loanOutstandingUsd,
-                             BigDecimal coverageRatio) {
+                             BigDecimal coverageRatio, BigDecimal requiredCoverageRatio) {
     }
 }

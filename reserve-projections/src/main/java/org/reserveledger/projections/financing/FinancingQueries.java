@@ -67,7 +67,8 @@ public class FinancingQueries {
         BigDecimal coverage = loanOutstanding.signum() == 0 ? null
                 : inventoryValue.divide(loanOutstanding, RATIO_SCALE, RoundingMode.HALF_EVEN);
         return new Financing(on, facilities, privateCapital, fees, sourcesAndUses,
-                new Financing.Collateral(inventoryValue, loanOutstanding, coverage));
+                new Financing.Collateral(inventoryValue, loanOutstanding, coverage,
+                        query.requiredCoverageRatio()));
     }
 
     private List<Financing.FacilityPosition> facilities(LocalDate on) {
