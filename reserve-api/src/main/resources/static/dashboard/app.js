@@ -278,9 +278,11 @@
       if (state.session.role !== 'AUDITOR') {
         return `<section class="panel"><h2>Audit</h2>${empty('The audit log and its verification need an auditor\'s token.')}</section>`;
       }
+      // The live channel tells the head; until it has, a view's position header does.
+      const head = state.head || (await get('/views/inventory-by-site')).position;
       const [verification, page] = await Promise.all([
         get('/audit/verify'),
-        get('/audit/events', { afterPosition: Math.max(0, state.head - 25), limit: 25 })]);
+        get('/audit/events', { afterPosition: Math.max(0, head - 25), limit: 25 })]);
       const v = verification.body;
       let events = page.body.events.slice().reverse();
       if (state.asOf) events = events.filter(e => e.timestamp <= state.asOf);

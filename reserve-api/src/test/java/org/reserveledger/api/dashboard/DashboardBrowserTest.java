@@ -259,6 +259,19 @@ class DashboardBrowserTest {
         assertThat(consoleErrors()).isEmpty();
     }
 
+    @Test
+    void aWrongTokenIsRefusedWithAClearMessage() throws Exception {
+        browser.get(base());
+        new WebDriverWait(browser, LOAD).until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                .sendKeys("not-a-token");
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        WebElement error = new WebDriverWait(browser, LOAD)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+        assertThat(error.getText()).isEqualTo("That token is not valid.");
+        assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+        screenshot("sign-in-refused");
+    }
+
     // ---------- helpers ----------
 
     private String base() {
