@@ -61,7 +61,7 @@
     const label = Math.min(220, 14 + 7.6 * Math.max(...rows.map(r => String(r.label).length)));
     const right = Math.min(240, 14 + 7.6 * Math.max(...texts.map(t => String(t).length)));
     const barH = 18, gap = 8;
-    const top = Math.max(max ?? 0, ...rows.map(r => Number(r.value) || 0), marker ?? 0) || 1;
+    const top = Math.max(max ?? 0, ...rows.map(r => Math.max(Number(r.value) || 0, Number(r.of) || 0)), marker ?? 0) || 1;
     const scale = v => (width - label - right) * Math.max(0, Number(v) || 0) / top;
     const height = rows.length * (barH + gap) + gap;
     const items = rows.map((r, i) => {
@@ -115,7 +115,7 @@
     const y = v => 8 + (height - bottom - 8) * (1 - (Number(v) || 0) / top);
     const paths = series.map(s => `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points.map((p, i) => `${x(i)},${y(p[s.key])}`).join(' ')}"/>`).join('');
     const ticks = points.map((p, i) => i % Math.ceil(points.length / 6) === 0 || i === points.length - 1
-      ? `<text x="${x(i)}" y="${height - 6}" text-anchor="middle">${esc(p.label)}</text>` : '').join('');
+      ? `<text x="${x(i)}" y="${height - 6}" text-anchor="${i === points.length - 1 ? 'end' : 'middle'}">${esc(p.label)}</text>` : '').join('');
     const grid = [0, 0.5, 1].map(f => `<line class="axis" x1="${left}" x2="${width - 10}" y1="${y(top * f)}" y2="${y(top * f)}"/><text x="${left - 6}" y="${y(top * f) + 4}" text-anchor="end">${esc(short(top * f))}</text>`).join('');
     const legend = series.map(s => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('');
     return `<div class="legend">${legend}</div><svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto">${grid}${paths}${ticks}</svg>`;
@@ -240,7 +240,8 @@
             ${f.facilities.length ? bars(f.facilities.map(x => ({ label: x.facilityId, value: Number(x.drawnUsd), of: Number(x.limitUsd), text: `${short(x.drawnUsd)} of ${short(x.limitUsd)}` }))) : empty('No facility yet.')}
             <table><thead><tr><th>Facility</th><th>Lender</th><th class="num">Limit</th><th class="num">Drawn</th><th class="num">Principal outstanding</th><th class="num">Interest accrued</th><th class="num">Interest paid</th></tr></thead><tbody>${facilities}</tbody></table></section>
           <section class="panel"><h2>Principal outstanding and interest accrued, month by month</h2>
-            ${lines(points, [{ key: 'principal', name: 'principal outstanding', color: COLORS[0] }, { key: 'interest', name: 'interest accrued', color: COLORS[3] }])}
+            ${lines(points, [{ key: 'principal', name: 'principal outstanding', color: COLORS[0] }], { height: 170 })}
+            ${lines(points, [{ key: 'interest', name: 'interest accrued, not yet paid', color: COLORS[3] }], { height: 130 })}
             ${tableToggle('History', `<table><thead><tr><th>Month end</th><th class="num">Principal outstanding</th><th class="num">Interest accrued</th></tr></thead><tbody>${points.map(p => `<tr><td>${esc(p.label)}</td><td class="num">${esc(usd(p.principal))}</td><td class="num">${esc(usd(p.interest))}</td></tr>`).join('')}</tbody></table>`)}</section>
           <section class="panel"><h2>Private capital</h2>
             ${bars([{ label: 'committed', value: Number(pc.committedUsd) }, { label: 'called', value: Number(pc.calledUsd), color: COLORS[1] }, { label: 'contributed', value: Number(pc.contributedUsd), color: COLORS[2] }, { label: 'uncalled', value: Number(pc.uncalledUsd), color: COLORS[6] }])}
@@ -250,7 +251,7 @@
             ${bars(su.bySource.flatMap(s => [{ label: source(s.fundingSource) + ' raised', value: Number(s.raisedUsd) }, { label: source(s.fundingSource) + ' deployed', value: Number(s.deployedUsd), color: COLORS[1] }]))}
             <table><tbody><tr><th>Sources</th>${cell('sources', su.sourcesUsd, usd(su.sourcesUsd))}</tr><tr><th>Procurement</th>${cell('procurement', su.procurementUsd, usd(su.procurementUsd))}</tr>
             <tr><th>Repayments</th>${cell('repayments', su.repaymentsUsd, usd(su.repaymentsUsd))}</tr><tr><th>Cash</th>${cell('cash-table', su.cashUsd, usd(su.cashUsd))}</tr>
-            ${isManufacturer() ? '' : `<tr><th>Manufacturer fees (upfront, storage)</th><td class="num">${esc(usd(f.manufacturerFees.upfrontUsd))}, ${esc(usd(f.manufacturerFees.storageUsd))}</td></tr>`}</tbody></table></section>
+            ${isManufacturer() ? '' : `<tr><th>Upfront fees</th><td class="num">${esc(usd(f.manufacturerFees.upfrontUsd))}</td></tr><tr><th>Storage fees</th><td class="num">${esc(usd(f.manufacturerFees.storageUsd))}</td></tr>`}</tbody></table></section>
           <section class="panel"><h2>Collateral coverage against its threshold</h2>
             ${bars([{ label: 'coverage', value: Number(c.coverageRatio ?? 0), text: c.coverageRatio === null ? 'n/a' : fixed(c.coverageRatio, 2) + '×', color: coverageOk ? 'var(--ok)' : 'var(--bad)' }], { marker: Number(c.requiredCoverageRatio), unit: v => fixed(v, 2) + '×' })}
             <table><tbody><tr><th>Inventory at reference prices</th>${cell('collateral-value', c.inventoryReferenceValueUsd, usd(c.inventoryReferenceValueUsd))}</tr>
