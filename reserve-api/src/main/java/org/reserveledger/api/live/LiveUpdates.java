@@ -32,7 +32,6 @@ public class LiveUpdates implements SmartLifecycle {
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private final Map<SseEmitter, Long> sent = new ConcurrentHashMap<>();
     private volatile Thread poller;
-    private volatile long head = -1;
 
     public LiveUpdates(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -80,7 +79,6 @@ public class LiveUpdates implements SmartLifecycle {
                     continue;
                 }
                 long now = readHead();
-                head = now;
                 for (SseEmitter emitter : emitters) {
                     if (sent.getOrDefault(emitter, -1L) < now) {
                         send(emitter, now);

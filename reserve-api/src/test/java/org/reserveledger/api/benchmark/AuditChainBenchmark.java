@@ -22,15 +22,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A benchmark, not a test: grows the stream to {@code benchmark.events} events (default 200 000,
- * copies of one real deposit written as the service writes them, attested), then prints how fast
- * they are attested, chained, exported and verified, and the heap the export and verification
- * needed. Run it with
+ * copies of one real deposit, each a lot of its own, written as the service writes them,
+ * attested), then prints how fast they are attested, chained, exported, verified and replayed for
+ * a view {@code asOf} now, and the heap the export and verification needed. Run it with
  * {@code ./mvnw -pl reserve-api -am test -Dgroups=benchmark -DexcludedGroups= -Dtest=AuditChainBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
@@ -68,7 +69,11 @@ class AuditChainBenchmark {
     void attestChainExportAndVerifyALargeStream() throws Exception {
         Reserve reserve = new Reserve(new Api(port, null), jdbc);
         String site = reserve.registerSite("NV", "1000000000");
-        long template = reserve.deposit(site, "NICKEL", "2", "16000", "ID").position();
+        Instant beforeCopies = Instant.now();
+        Thread.sleep(5);
+        Api.Response deposit = reserve.deposit(site, "NICKEL", "2", "16000", "ID");
+        long template = deposit.position();
+        String lotId = deposit.json().get("lotId").asString();
 
         long start = System.nanoTime();
         for (int from = 0; from < EVENTS; from += 10_000) {
@@ -79,12 +84,14 @@ class AuditChainBenchmark {
                                 insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                                     type, time_stamp, payload_type, payload_revision, payload, meta_data)
                                 select gen_random_uuid()::text, 'benchmark-' || (:offset + n), 0, type, time_stamp,
-                                    payload_type, payload_revision, payload, meta_data
+                                    payload_type, payload_revision,
+                                    convert_to(replace(convert_from(payload, 'UTF8'), :lotId, gen_random_uuid()::text), 'UTF8'),
+                                    meta_data
                                 from domain_event_entry, generate_series(1, :count) n
                                 where global_index = :template
                                 returning event_identifier
                                 """)
-                        .param("offset", offset).param("count", count).param("template", template)
+                        .param("offset", offset).param("count", count).param("template", template).param("lotId", lotId)
                         .query(String.class).list();
                 attestation.attest(ids);
             });
@@ -127,14 +134,35 @@ class AuditChainBenchmark {
         double verifySeconds = seconds(start);
         assertThat(verify.body()).contains("\"ok\":true");
 
+        start = System.nanoTime();
+        HttpResponse<String> viewNow = viewAsOf(http, token, Instant.now());
+        double asOfSeconds = seconds(start);
+        assertThat(viewNow.statusCode()).isEqualTo(200);
+        assertThat(viewNow.body()).contains("NICKEL");
+        start = System.nanoTime();
+        HttpResponse<String> viewBefore = viewAsOf(http, token, beforeCopies);
+        double beforeSeconds = seconds(start);
+        assertThat(viewBefore.statusCode()).isEqualTo(200);
+        assertThat(viewBefore.body()).doesNotContain("NICKEL");
+
         System.out.printf("%nReserve Ledger audit chain, %d events (%d bytes of export)%n", lines, bytes);
         System.out.printf("  append + attest   %8.0f events/s (%.1f s, in transactions of 10 000)%n", EVENTS / appendSeconds, appendSeconds);
         System.out.printf("  chain             %8.0f events/s (%.1f s)%n", linked / chainSeconds, chainSeconds);
         System.out.printf("  export (NDJSON)   %8.0f events/s (%.1f s, %.1f MB/s)%n", lines / exportSeconds, exportSeconds,
                 bytes / exportSeconds / 1e6);
         System.out.printf("  verify (online)   %8.0f events/s (%.1f s)%n", lines / verifySeconds, verifySeconds);
+        System.out.printf("  view asOf now     %8.0f events/s (%.1f s, every event replayed into temporary tables)%n",
+                lines / asOfSeconds, asOfSeconds);
+        System.out.printf("  view asOf before the copies: %.2f s (reading stops at the last event recorded by then)%n",
+                beforeSeconds);
         System.out.printf("  heap in use: %d MB before the export, %d MB after it (not collected)%n",
                 heapBefore / 1_000_000, heapAfterExport / 1_000_000);
+    }
+
+    private HttpResponse<String> viewAsOf(HttpClient http, String token, Instant asOf) throws Exception {
+        return http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/views/inventory-by-mineral?asOf=" + asOf))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static double seconds(long start) {
