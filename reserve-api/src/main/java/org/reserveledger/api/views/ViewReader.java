@@ -33,6 +33,8 @@ public class ViewReader {
     public static final String AS_OF_HEADER = "X-As-Of";
     /** Names the projections behind a view that are being rebuilt; the view still answers from their last complete tables. */
     public static final String REBUILDING_HEADER = "X-Projection-Rebuilding";
+    /** On a view asOf an instant: the position of the checkpoint its replay started from, when one served. */
+    public static final String CHECKPOINT_HEADER = "X-Replayed-From-Checkpoint";
 
     private static final long POLL_MILLIS = 20;
 
@@ -79,15 +81,16 @@ public class ViewReader {
         if (asOf.isAfter(clock.instant())) {
             throw new InvalidRequest("asOf", "must not be in the future");
         }
-        Answer<T> answer = replay.execute(status -> {
+        Replay<T> answer = replay.execute(status -> {
             status.setRollbackOnly();
-            long position = pointInTime.replay(catalog.named(projections), asOf);
-            return new Answer<>(position, queries.query(query, responseType).join());
+            PointInTime.Replayed replayed = pointInTime.replay(catalog.named(projections), asOf);
+            return new Replay<>(replayed, queries.query(query, responseType).join());
         });
-        return ResponseEntity.ok()
-                .header(POSITION_HEADER, Long.toString(answer.position()))
-                .header(AS_OF_HEADER, asOf.toString())
-                .body(answer.body());
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .header(POSITION_HEADER, Long.toString(answer.replayed().position()))
+                .header(AS_OF_HEADER, asOf.toString());
+        answer.replayed().checkpoint().ifPresent(position -> response.header(CHECKPOINT_HEADER, Long.toString(position)));
+        return response.body(answer.body());
     }
 
     public <T> ResponseEntity<T> read(String projection, Long minPosition, Instant asOf, Object query,
@@ -141,6 +144,9 @@ public class ViewReader {
                 throw new ProjectionBehind(projection, minPosition, positions.position(projection));
             }
         }
+    }
+
+    private record Replay<T>(PointInTime.Replayed replayed, T body) {
     }
 
     private record Answer<T>(long position, T body) {

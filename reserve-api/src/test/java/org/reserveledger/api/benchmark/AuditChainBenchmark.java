@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.api.support.TestDatabase;
+import org.reserveledger.api.views.ViewReader;
 import org.reserveledger.projections.audit.AuditChainer;
 import org.reserveledger.projections.audit.EventAttestation;
+import org.reserveledger.projections.replay.ProjectionCheckpoints;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A benchmark, not a test: grows the stream to {@code benchmark.events} events (default 200 000,
  * copies of one real deposit, each a lot of its own, written as the service writes them,
- * attested), then prints how fast they are attested, chained, exported, verified and replayed for
- * a view {@code asOf} now, and the heap the export and verification needed. Run it with
+ * attested), then prints how fast they are attested, chained, exported, verified, replayed for a
+ * view {@code asOf} now and checkpointed, how fast that view answers from a checkpoint, and the
+ * heap the export and verification needed. Run it with
  * {@code ./mvnw -pl reserve-api -am test -Dgroups=benchmark -DexcludedGroups= -Dtest=AuditChainBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
@@ -56,6 +59,9 @@ class AuditChainBenchmark {
 
     @Autowired
     AuditChainer chainer;
+
+    @Autowired
+    ProjectionCheckpoints checkpoints;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -145,6 +151,15 @@ class AuditChainBenchmark {
         assertThat(viewBefore.statusCode()).isEqualTo(200);
         assertThat(viewBefore.body()).doesNotContain("NICKEL");
 
+        start = System.nanoTime();
+        int built = checkpoints.catchUp();
+        double checkpointSeconds = seconds(start);
+        start = System.nanoTime();
+        HttpResponse<String> fromCheckpoint = viewAsOf(http, token, Instant.now());
+        double fromCheckpointSeconds = seconds(start);
+        assertThat(fromCheckpoint.headers().firstValue(ViewReader.CHECKPOINT_HEADER)).isPresent();
+        assertThat(fromCheckpoint.body()).isEqualTo(viewNow.body());
+
         System.out.printf("%nReserve Ledger audit chain, %d events (%d bytes of export)%n", lines, bytes);
         System.out.printf("  append + attest   %8.0f events/s (%.1f s, in transactions of 10 000)%n", EVENTS / appendSeconds, appendSeconds);
         System.out.printf("  chain             %8.0f events/s (%.1f s)%n", linked / chainSeconds, chainSeconds);
@@ -155,6 +170,9 @@ class AuditChainBenchmark {
                 lines / asOfSeconds, asOfSeconds);
         System.out.printf("  view asOf before the copies: %.2f s (reading stops at the last event recorded by then)%n",
                 beforeSeconds);
+        System.out.printf("  checkpointing     %8.0f events/s (%.1f s, %d checkpoints)%n", lines / checkpointSeconds,
+                checkpointSeconds, built);
+        System.out.printf("  view asOf now from the newest checkpoint: %.2f s%n", fromCheckpointSeconds);
         System.out.printf("  heap in use: %d MB before the export, %d MB after it (not collected)%n",
                 heapBefore / 1_000_000, heapAfterExport / 1_000_000);
     }

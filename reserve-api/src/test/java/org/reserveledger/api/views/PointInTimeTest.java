@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class PointInTimeTest {
 
-    private static final List<String> VIEWS = List.of("inventory-by-site", "inventory-by-mineral", "commitments",
+    static final List<String> VIEWS = List.of("inventory-by-site", "inventory-by-mineral", "commitments",
             "financing", "concentration");
 
     @LocalServerPort

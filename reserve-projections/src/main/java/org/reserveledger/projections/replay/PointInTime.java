@@ -1,66 +1,85 @@
 package org.reserveledger.projections.replay;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.reserveledger.projections.replay.ProjectionCheckpoints.Checkpoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Rebuilds projections as they stood at a past instant, inside the caller's transaction: each
- * table is shadowed by an empty temporary table of the same shape (PostgreSQL resolves unqualified
- * names to temporary tables first), the events recorded up to the instant are replayed through the
- * projections' own handlers, and the view's own queries then read the result. Reading stops at the
- * last event recorded by the instant. The temporary tables vanish with the transaction, which the
- * caller rolls back.
+ * table is shadowed by a temporary table of the same shape (PostgreSQL resolves unqualified names
+ * to temporary tables first), filled from the newest checkpoint whose events were all recorded by
+ * the instant, or left empty when there is none; the events after it recorded up to the instant are
+ * replayed through the projections' own handlers, and the view's own queries then read the result.
+ * Reading stops at the last event recorded by the instant. The temporary tables vanish with the
+ * transaction, which the caller rolls back.
  */
 @Component
 public class PointInTime {
 
     private final EventStorageEngine storage;
     private final JdbcTemplate jdbc;
+    private final ProjectionCheckpoints checkpoints;
 
-    public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc) {
+    public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc, ProjectionCheckpoints checkpoints) {
         this.storage = storage;
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * What a replay covered: the position of the last event it includes (-1 when none was recorded
+     * by the instant), and the checkpoint it started from, if any.
+     */
+    public record Replayed(long position, Optional<Long> checkpoint) {
     }
 
     /**
      * Must run in a read-write transaction that is rolled back afterwards.
-     *
-     * @return the position of the last event replayed, or -1 when none was recorded by then
      */
-    public long replay(List<Projection> projections, Instant asOf) {
+    public Replayed replay(List<Projection> projections, Instant asOf) {
+        Optional<Checkpoint> checkpoint = checkpoints.usableFor(asOf);
         for (Projection projection : projections) {
             for (String table : projection.tables()) {
                 jdbc.execute("create temporary table " + table + " (like public." + table
                         + " including all) on commit drop");
+                checkpoint.ifPresent(c -> checkpoints.copyTable(table, c.schema(), "pg_temp"));
             }
         }
+        long after = checkpoint.map(Checkpoint::position).orElse(0L);
         // Events after the last one recorded by the instant need not be read at all, so a question about
         // an early instant costs what the stream held then, not what it holds now.
-        Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry where time_stamp::timestamptz <= ?",
-                Long.class, Timestamp.from(asOf));
-        if (last == null) {
-            return -1;
+        // (A microsecond over the instant, as PostgreSQL rounds to microseconds; the exact test follows.)
+        Timestamp bound = Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
+        Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry "
+                + "where global_index > ? and time_stamp::timestamptz <= ?", Long.class, after, bound);
+        long[] position = {checkpoint.map(Checkpoint::lastEventPosition).orElse(-1L)};
+        if (last != null) {
+            TrackingToken start = checkpoint.isEmpty() ? null : GapAwareTrackingToken.newInstance(after, Set.of());
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(start, false)) {
+                events.takeWhile(event -> positionOf(event) <= last)
+                        .filter(event -> !event.getTimestamp().isAfter(asOf))
+                        .forEachOrdered(event -> {
+                            projections.forEach(projection -> projection.apply(event));
+                            position[0] = Math.max(position[0], positionOf(event));
+                        });
+            }
         }
-        long[] position = {-1};
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            events.takeWhile(event -> positionOf(event) <= last)
-                    .filter(event -> !event.getTimestamp().isAfter(asOf))
-                    .forEachOrdered(event -> {
-                        projections.forEach(projection -> projection.apply(event));
-                        position[0] = Math.max(position[0], positionOf(event));
-                    });
-        }
-        return position[0];
+        return new Replayed(position[0], checkpoint.map(Checkpoint::position));
     }
 
-    private static long positionOf(TrackedEventMessage<?> event) {
+    static long positionOf(TrackedEventMessage<?> event) {
         return event.trackingToken().position().orElse(-1);
     }
 }

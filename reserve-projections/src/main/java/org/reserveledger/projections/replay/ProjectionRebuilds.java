@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * batch, while the live tables keep answering and keep following the stream. When the copy has
  * caught up, the live processor pauses, the copy applies the last few events, and one transaction
  * swaps the copies in and moves the processor's token to where the copy ended; then the processor
- * resumes from there.
+ * resumes from there. The projections' checkpoints are retired with the swap.
  */
 @Component
 public class ProjectionRebuilds {
@@ -45,11 +45,12 @@ public class ProjectionRebuilds {
     private final Clock clock;
     private final int batchSize;
     private final Duration pause;
+    private final ProjectionCheckpoints checkpoints;
     private final Map<String, RebuildStatus> statuses = new ConcurrentHashMap<>();
 
     public ProjectionRebuilds(ProjectionCatalog catalog, EventStorageEngine storage, JdbcTemplate jdbc,
                               PlatformTransactionManager transactions, Serializer serializer,
-                              EventProcessingConfiguration processing, Clock clock,
+                              EventProcessingConfiguration processing, Clock clock, ProjectionCheckpoints checkpoints,
                               @Value("${reserve.projections.rebuild.batch-size:1000}") int batchSize,
                               @Value("${reserve.projections.rebuild.pause:0ms}") Duration pause) {
         this.catalog = catalog;
@@ -61,6 +62,7 @@ public class ProjectionRebuilds {
         this.clock = clock;
         this.batchSize = batchSize;
         this.pause = pause;
+        this.checkpoints = checkpoints;
     }
 
     public RebuildStatus status(String projection) {
@@ -165,6 +167,9 @@ public class ProjectionRebuilds {
                 if (progress.token != null) {
                     moveToken(projection.name(), progress.token);
                 }
+                // A rebuild usually follows a change to the projection's handlers: checkpoints built by the
+                // old ones no longer serve, and new ones are built from the start.
+                checkpoints.retireAll();
             });
         } finally {
             processor.start();

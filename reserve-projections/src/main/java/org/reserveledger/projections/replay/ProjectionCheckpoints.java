@@ -1,0 +1,248 @@
+package org.reserveledger.projections.replay;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Checkpoints of every projection's tables at fixed positions of the stream, so that a view asOf a
+ * past instant replays only the events after the nearest checkpoint instead of the whole stream.
+ * <p>
+ * A checkpoint at position {@code P} holds the tables as the projections' own handlers leave them
+ * after every event up to {@code P}, in position order, in a schema of its own. It is built only
+ * once no event up to {@code P} can still commit: a short share lock on the event table waits for
+ * the appends in flight and fixes the settled head. Each checkpoint starts from a copy of the one
+ * before it, so building one costs an interval of events. A checkpoint records the shape of the
+ * tables it copied; after a migration changes that shape, or after a projection is rebuilt, the old
+ * checkpoints are retired and new ones are built. Retired checkpoints stop being offered at once and
+ * their schemas are dropped a while later, so a view already copying from one can finish.
+ */
+@Component
+public class ProjectionCheckpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionCheckpoints.class);
+    private static final long BUILD_LOCK = 0x5245_5345_4350_4b01L;
+    private static final Duration RETIRED_GRACE = Duration.ofMinutes(10);
+
+    private final ProjectionCatalog catalog;
+    private final EventStorageEngine storage;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final long interval;
+    private final int keep;
+
+    public ProjectionCheckpoints(ProjectionCatalog catalog, EventStorageEngine storage, JdbcTemplate jdbc,
+                                 PlatformTransactionManager transactions,
+                                 @Value("${reserve.projections.checkpoints.interval:10000}") long interval,
+                                 @Value("${reserve.projections.checkpoints.keep:100}") int keep) {
+        if (interval < 1 || keep < 1) {
+            throw new IllegalArgumentException("reserve.projections.checkpoints.interval and .keep must be positive");
+        }
+        this.catalog = catalog;
+        this.storage = storage;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.interval = interval;
+        this.keep = keep;
+    }
+
+    /** A checkpoint that can be offered. */
+    public record Checkpoint(long position, Instant recordedThrough, long lastEventPosition, String schema) {
+    }
+
+    /**
+     * Builds the checkpoints the settled stream allows, one interval at a time, retires those beyond
+     * the newest {@code keep} or of another shape, and drops the schemas of long-retired ones.
+     *
+     * @return how many checkpoints were built
+     */
+    public synchronized int catchUp() {
+        dropRetired();
+        String fingerprint = fingerprint();
+        int retired = jdbc.update("update projection_checkpoint set retired_at = now() "
+                + "where retired_at is null and tables_fingerprint <> ?", fingerprint);
+        if (retired > 0) {
+            log.info("Retired {} projection checkpoints built for another shape of the projections' tables", retired);
+        }
+        Optional<Checkpoint> previous = latest(fingerprint);
+        long from = previous.map(Checkpoint::position).orElse(0L);
+        if (head() - from < interval) {
+            return 0;
+        }
+        long settled = settledHead();
+        int built = 0;
+        while (settled - from >= interval) {
+            Optional<Checkpoint> next = build(previous, from + interval, fingerprint);
+            if (next.isEmpty()) {
+                break;
+            }
+            previous = next;
+            from = next.get().position();
+            built++;
+        }
+        jdbc.update("""
+                update projection_checkpoint set retired_at = now()
+                where retired_at is null
+                  and id not in (select id from projection_checkpoint where retired_at is null
+                                 order by position desc limit ?)
+                """, keep);
+        return built;
+    }
+
+    /**
+     * The newest checkpoint a view asOf {@code asOf} can start from: all of its events were recorded
+     * by then, and its tables have their current shape.
+     */
+    public Optional<Checkpoint> usableFor(Instant asOf) {
+        return jdbc.query("""
+                        select position, recorded_through, last_event_position, schema_name from projection_checkpoint
+                        where retired_at is null and recorded_through <= ? and tables_fingerprint = ?
+                        order by position desc limit 1
+                        """, (rs, row) -> checkpoint(rs), Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS)), fingerprint())
+                .stream().findFirst();
+    }
+
+    /** Stops offering every checkpoint, as after a projection was rebuilt with other handlers. */
+    public void retireAll() {
+        jdbc.update("update projection_checkpoint set retired_at = now() where retired_at is null");
+    }
+
+    /**
+     * Copies a table's rows from one schema's copy into another's (or into {@code pg_temp}'s), keeping
+     * generated keys and moving their sequence past them.
+     */
+    void copyTable(String table, String fromSchema, String toSchema) {
+        jdbc.execute("insert into " + toSchema + "." + table + " overriding system value select * from "
+                + fromSchema + "." + table);
+        List<String> identities = jdbc.queryForList("""
+                select attname from pg_attribute
+                where attrelid = ?::regclass and attidentity <> '' and not attisdropped
+                """, String.class, toSchema + "." + table);
+        for (String column : identities) {
+            jdbc.queryForObject("select setval(pg_get_serial_sequence(?, ?), coalesce(max(" + column + "), 0) + 1, false) from "
+                    + toSchema + "." + table, Long.class, toSchema + "." + table, column);
+        }
+    }
+
+    private Optional<Checkpoint> build(Optional<Checkpoint> previous, long position, String fingerprint) {
+        // Named apart from any retired checkpoint of the same position whose schema is yet to be dropped.
+        String schema = "checkpoint_" + position + "_" + UUID.randomUUID().toString().substring(0, 8);
+        return transactions.execute(status -> {
+            // Another node building checkpoints meanwhile: leave it to that one.
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, BUILD_LOCK))) {
+                return Optional.empty();
+            }
+            jdbc.execute("create schema " + schema);
+            for (Projection projection : catalog.all()) {
+                for (String table : projection.tables()) {
+                    jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+                    if (previous.isPresent()) {
+                        copyTable(table, previous.get().schema(), schema);
+                    }
+                }
+            }
+            // Unqualified names in the projections' statements now resolve to this checkpoint's tables.
+            jdbc.execute("set local search_path to " + schema + ", public");
+            Instant[] recordedThrough = {previous.map(Checkpoint::recordedThrough).orElse(Instant.EPOCH)};
+            long[] lastEvent = {previous.map(Checkpoint::lastEventPosition).orElse(0L)};
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(after(previous), false)) {
+                events.takeWhile(event -> PointInTime.positionOf(event) <= position).forEachOrdered(event -> {
+                    catalog.all().forEach(projection -> projection.apply(event));
+                    if (event.getTimestamp().isAfter(recordedThrough[0])) {
+                        recordedThrough[0] = event.getTimestamp();
+                    }
+                    lastEvent[0] = PointInTime.positionOf(event);
+                });
+            }
+            jdbc.execute("set local search_path to public");
+            jdbc.update("""
+                            insert into projection_checkpoint
+                                (position, recorded_through, last_event_position, schema_name, tables_fingerprint)
+                            values (?, ?, ?, ?, ?)
+                            """, position, Timestamp.from(roundedUp(recordedThrough[0])), lastEvent[0], schema, fingerprint);
+            log.info("Checkpointed the projections at position {} in schema {}", position, schema);
+            return Optional.of(new Checkpoint(position, roundedUp(recordedThrough[0]), lastEvent[0], schema));
+        });
+    }
+
+    /** PostgreSQL keeps microseconds; rounding up keeps "all recorded by then" true. */
+    private static Instant roundedUp(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        return truncated.equals(instant) ? instant : truncated.plus(1, ChronoUnit.MICROS);
+    }
+
+    private static TrackingToken after(Optional<Checkpoint> checkpoint) {
+        return checkpoint.<TrackingToken>map(c -> GapAwareTrackingToken.newInstance(c.position(), Set.of())).orElse(null);
+    }
+
+    private Optional<Checkpoint> latest(String fingerprint) {
+        return jdbc.query("""
+                        select position, recorded_through, last_event_position, schema_name from projection_checkpoint
+                        where retired_at is null and tables_fingerprint = ?
+                        order by position desc limit 1
+                        """, (rs, row) -> checkpoint(rs), fingerprint)
+                .stream().findFirst();
+    }
+
+    private static Checkpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong("position"), rs.getTimestamp("recorded_through").toInstant(),
+                rs.getLong("last_event_position"), rs.getString("schema_name"));
+    }
+
+    private long head() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    }
+
+    /**
+     * The head below which no event can still commit: taking a share lock waits for the appends in
+     * flight (they hold row-exclusive locks until they end) and holds new ones back only for as long
+     * as reading the head takes; any later append draws a higher position.
+     */
+    private long settledHead() {
+        return transactions.execute(status -> {
+            jdbc.execute("set local lock_timeout = '5s'");
+            jdbc.execute("lock table domain_event_entry in share mode");
+            return head();
+        });
+    }
+
+    private void dropRetired() {
+        List<String> schemas = jdbc.queryForList("select schema_name from projection_checkpoint "
+                + "where retired_at < now() - make_interval(secs => ?)", String.class, RETIRED_GRACE.toSeconds());
+        for (String schema : schemas) {
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("drop schema if exists " + schema + " cascade");
+                jdbc.update("delete from projection_checkpoint where schema_name = ?", schema);
+            });
+        }
+    }
+
+    /** The columns of every projection table, in order, hashed. */
+    String fingerprint() {
+        List<String> tables = catalog.all().stream().flatMap(projection -> projection.tables().stream()).toList();
+        return jdbc.queryForObject("""
+                select md5(coalesce(string_agg(c.relname || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod),
+                                               ',' order by c.relname, a.attnum), ''))
+                from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relname = any (?) and a.attnum > 0 and not a.attisdropped
+                """, String.class, (Object) tables.toArray(String[]::new));
+    }
+}
