@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -311,8 +312,14 @@ class DashboardBrowserTest {
         });
     }
 
+    /** A figure's exact value, read in one script call so that a re-render cannot come between finding and reading it. */
     private BigDecimal figure(String testId) {
-        return new BigDecimal(browser.findElement(By.cssSelector("[data-testid='" + testId + "']")).getDomAttribute("data-value"));
+        Object value = js("const e = document.querySelector(arguments[0]); return e ? e.getAttribute('data-value') : null;",
+                "[data-testid='" + testId + "']");
+        if (value == null) {
+            throw new NoSuchElementException("no figure " + testId + " on the page");
+        }
+        return new BigDecimal(value.toString());
     }
 
     private String text(String testId) {

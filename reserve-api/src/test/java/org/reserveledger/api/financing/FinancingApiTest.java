@@ -11,8 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,38 @@ class FinancingApiTest extends ApiIntegrationTest {
         assertThat(onMarch11.get("interestAccruedUsd").decimalValue()).isEqualTo("1497.30");
 
         assertThat(facilityView(facility, "2025-12-31").get("drawnUsd").decimalValue()).isEqualTo("0.00");
+    }
+
+    @Test
+    void theHistoryIsTheViewOnEachValueDateInTheOrderAsked() {
+        String facility = facility("5000000.00", "3.6", "2040-12-31");
+        drawdown(facility, "1000000.00", "2026-01-01");
+        drawdown(facility, "500000.00", "2026-02-01");
+        List<String> dates = List.of("2026-02-28", "2026-01-15", "2025-12-31");
+        String question = "/api/v1/views/financing/history?valueDates=" + String.join(",", dates);
+
+        Api.Response history = as("AUDITOR").get(question + "&minPosition=" + reserve.head());
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        JsonNode views = json(history).get("views");
+        assertThat(views).hasSize(dates.size());
+        for (int i = 0; i < dates.size(); i++) {
+            assertThat(views.get(i)).as(dates.get(i)).isEqualTo(financing(dates.get(i)));
+        }
+        assertThat(views.get(0)).isNotEqualTo(views.get(1));
+        assertThat(history.header("X-Projection-Position")).isNotNull();
+
+        Api.Response asOfNow = as("AUDITOR").get(question + "&asOf=" + Instant.now());
+        assertThat(asOfNow.status()).as(asOfNow.toString()).isEqualTo(200);
+        assertThat(json(asOfNow)).isEqualTo(json(history));
+
+        String tooMany = String.join(",", Collections.nCopies(121, "2026-01-31"));
+        for (String bad : List.of("", "?valueDates=", "?valueDates=2026-02-30", "?valueDates=2026-01-31,someday",
+                "?valueDates=" + tooMany, "?valueDates=2026-01-31&minPosition=-1")) {
+            Api.Response refused = as("AUDITOR").get("/api/v1/views/financing/history" + bad);
+            assertThat(refused.status()).as(bad + " " + refused).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(as(null).get(question).status()).isEqualTo(401);
     }
 
     @Test

@@ -39,6 +39,13 @@ public class FinancingQueries {
     }
 
     @QueryHandler
+    public FinancingHistory handle(FindFinancingHistoryQuery query) {
+        return new FinancingHistory(query.valueDates().stream()
+                .map(valueDate -> handle(new FindFinancingQuery(valueDate, query.requiredCoverageRatio())))
+                .toList());
+    }
+
+    @QueryHandler
     public Financing handle(FindFinancingQuery query) {
         LocalDate on = query.valueDate();
         List<Financing.FacilityPosition> facilities = facilities(on);
