@@ -75,16 +75,24 @@
     return `<svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto">${items}${line}</svg>`;
   }
 
-  function grouped(groups, series, { width = 640 } = {}) {
+  /**
+   * Bars in groups. With {relative: true} each group is drawn to its own scale (its largest value
+   * fills the width), so small groups stay legible; note(g) then says what the bars mean in words.
+   */
+  function grouped(groups, series, { width = 640, relative = false, note = null } = {}) {
     if (!groups.length) return empty('Nothing to chart.');
-    const label = Math.min(260, 14 + 7.6 * Math.max(...groups.map(g => String(g.label).length))), right = 20, barH = 9, gap = 12;
-    const top = Math.max(1, ...groups.flatMap(g => series.map(s => Number(g[s.key]) || 0)));
-    const scale = v => (width - label - right) * Math.max(0, Number(v) || 0) / top;
+    const notes = groups.map(g => note ? note(g) : '');
+    const label = Math.min(260, 14 + 7.6 * Math.max(...groups.map(g => String(g.label).length))), barH = 9, gap = 12;
+    const right = note ? Math.min(320, 16 + 7.6 * Math.max(...notes.map(n => n.length))) : 20;
+    const largest = g => Math.max(...series.map(s => Number(g[s.key]) || 0));
+    const overall = Math.max(1, ...groups.map(largest));
+    const scale = (g, v) => (width - label - right) * Math.max(0, Number(v) || 0) / (relative ? largest(g) || 1 : overall);
     const groupH = series.length * barH + gap;
     const svg = groups.map((g, i) => {
-      const y = gap + i * groupH;
-      return `<text x="${label - 6}" y="${y + series.length * barH / 2 + 4}" text-anchor="end">${esc(g.label)}</text>` +
-        series.map((s, j) => `<rect x="${label}" y="${y + j * barH}" width="${scale(g[s.key])}" height="${barH - 1}" fill="${s.color}"><title>${esc(s.name)}: ${esc(tonnes(g[s.key]))}</title></rect>`).join('');
+      const y = gap + i * groupH, middle = y + series.length * barH / 2 + 4;
+      return `<text x="${label - 6}" y="${middle}" text-anchor="end">${esc(g.label)}</text>` +
+        series.map((s, j) => `<rect x="${label}" y="${y + j * barH}" width="${scale(g, g[s.key])}" height="${barH - 1}" fill="${s.color}"><title>${esc(s.name)}: ${esc(tonnes(g[s.key]))}</title></rect>`).join('') +
+        (notes[i] ? `<text x="${width - right + 8}" y="${middle}">${esc(notes[i])}</text>` : '');
     }).join('');
     const legend = series.map(s => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('');
     return `<div class="legend">${legend}</div><svg role="img" width="${width}" height="${groups.length * groupH + gap}" viewBox="0 0 ${width} ${groups.length * groupH + gap}" style="max-width:100%;height:auto">${svg}</svg>`;
@@ -193,9 +201,10 @@
           ${kpi('commitment-count', 'Commitments', list.length, String(list.length))}
           ${kpi('manufacturer-count', 'Manufacturers', Object.keys(byMaker).length, String(Object.keys(byMaker).length))}
           ${kpi('overdue-count', 'Overdue', overdue.length, String(overdue.length))}</div>
-        <section class="panel"><h2>Committed, drawn and replenished, per manufacturer and mineral</h2>
+        <section class="panel"><h2>Drawn and replenished, each against its commitment</h2>
           ${grouped(list.map(c => ({ label: `${c.manufacturerId} · ${c.mineral}`, quantity: c.quantityTonnes, drawn: c.drawnTonnes, replenished: c.replenishedTonnes })),
-              [{ key: 'quantity', name: 'committed', color: COLORS[0] }, { key: 'drawn', name: 'drawn', color: COLORS[1] }, { key: 'replenished', name: 'replenished', color: COLORS[2] }])}
+              [{ key: 'quantity', name: 'committed', color: COLORS[0] }, { key: 'drawn', name: 'drawn', color: COLORS[1] }, { key: 'replenished', name: 'replenished', color: COLORS[2] }],
+              { width: 1000, relative: true, note: g => `drawn ${pct(Number(g.drawn) / Number(g.quantity) || 0)} · replenished ${pct(Number(g.replenished) / Number(g.quantity) || 0)}` })}
           <table><thead><tr><th>Manufacturer</th><th>Mineral</th><th class="num">Committed</th><th class="num">Drawn</th><th class="num">Replenished</th><th class="num">Outstanding</th><th>Draws</th><th>Status</th><th class="num">Storage fees</th></tr></thead><tbody>${rows}</tbody></table></section>
         <div class="grid">
           <section class="panel"><h2>Overdue draws</h2>${overdue.length ? `<table><thead><tr><th>Manufacturer</th><th>Mineral</th><th>Draw</th><th>Replenish by</th><th class="num">Open</th></tr></thead><tbody>
