@@ -1,17 +1,21 @@
 package org.reserveledger.api.views;
 
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.TestDatabase;
+import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.replay.ProjectionCheckpoints;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -26,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Views asOf a past instant answer the same whether their replay starts from a checkpoint or from
- * the start of the stream, also when events were appended while the checkpoints were built; a
- * checkpoint of another table shape, or from before a rebuild, is never used.
+ * the start of the stream, also when events were appended while the checkpoints were built; two
+ * nodes build each checkpoint once; a checkpoint of another table shape, or from before a rebuild,
+ * is never used.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"reserve.demo=true", "reserve.projections.checkpoints.interval=40"})
@@ -44,6 +49,18 @@ class ProjectionCheckpointTest {
 
     @Autowired
     ProjectionCheckpoints checkpoints;
+
+    @Autowired
+    ProjectionCatalog catalog;
+
+    @Autowired
+    EventStorageEngine storage;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -126,6 +143,19 @@ class ProjectionCheckpointTest {
         } finally {
             jdbc.sql("alter table inventory_lot drop column inspected_at").update();
         }
+    }
+
+    @Test
+    void twoNodesCheckpointingAtOnceBuildEachCheckpointOnce() throws Exception {
+        deposits(85);
+        jdbc.sql("update projection_checkpoint set retired_at = now()").update();
+        // A second node's builder over the same database.
+        ProjectionCheckpoints otherNode = new ProjectionCheckpoints(catalog, storage, jdbcTemplate, transactions, 40, 100);
+        List<Integer> built = Concurrently.race(checkpoints::catchUp, otherNode::catchUp);
+        assertThat(built.getFirst() + built.getLast()).isEqualTo((int) (head() / 40));
+        assertThat(jdbc.sql("select count(distinct position) = count(*) from projection_checkpoint where retired_at is null")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(offered()).isEqualTo(head() / 40);
     }
 
     @Test

@@ -146,8 +146,10 @@ public class ProjectionCheckpoints {
         // Named apart from any retired checkpoint of the same position whose schema is yet to be dropped.
         String schema = "checkpoint_" + position + "_" + UUID.randomUUID().toString().substring(0, 8);
         return transactions.execute(status -> {
-            // Another node building checkpoints meanwhile: leave it to that one.
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, BUILD_LOCK))) {
+            // Another node is building checkpoints, or has just built this one: leave it to that node.
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, BUILD_LOCK))
+                    || jdbc.queryForObject("select count(*) from projection_checkpoint where position = ? and retired_at is null",
+                    Long.class, position) > 0) {
                 return Optional.empty();
             }
             jdbc.execute("create schema " + schema);
