@@ -156,6 +156,14 @@ class ProjectionCheckpointTest {
         assertThat(jdbc.sql("select count(distinct position) = count(*) from projection_checkpoint where retired_at is null")
                 .query(Boolean.class).single()).isTrue();
         assertThat(offered()).isEqualTo(head() / 40);
+
+        Api.Response listed = new Api(port, null).as("ADMIN").get("/api/v1/admin/checkpoints");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().get("interval").asLong()).isEqualTo(40);
+        JsonNode newest = listed.json().get("checkpoints").get(0);
+        assertThat(newest.get("position").asLong()).isEqualTo(head() / 40 * 40);
+        assertThat(listed.json().get("checkpoints")).hasSize((int) (head() / 40));
+        assertThat(auditor().get("/api/v1/admin/checkpoints").status()).isEqualTo(403);
     }
 
     @Test

@@ -82,7 +82,7 @@ public class ProjectionCheckpoints {
         if (retired > 0) {
             log.info("Retired {} projection checkpoints built for another shape of the projections' tables", retired);
         }
-        Optional<Checkpoint> previous = latest(fingerprint);
+        Optional<Checkpoint> previous = offered(fingerprint).stream().findFirst();
         long from = previous.map(Checkpoint::position).orElse(0L);
         if (head() - from < interval) {
             return 0;
@@ -118,6 +118,16 @@ public class ProjectionCheckpoints {
                         order by position desc limit 1
                         """, (rs, row) -> checkpoint(rs), Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS)), fingerprint())
                 .stream().findFirst();
+    }
+
+    /** The checkpoints on offer, newest first (a checkpoint of another table shape is not). */
+    public List<Checkpoint> offered() {
+        return offered(fingerprint());
+    }
+
+    /** Positions between checkpoints. */
+    public long interval() {
+        return interval;
     }
 
     /** Stops offering every checkpoint, as after a projection was rebuilt with other handlers. */
@@ -195,13 +205,12 @@ public class ProjectionCheckpoints {
         return checkpoint.<TrackingToken>map(c -> GapAwareTrackingToken.newInstance(c.position(), Set.of())).orElse(null);
     }
 
-    private Optional<Checkpoint> latest(String fingerprint) {
+    private List<Checkpoint> offered(String fingerprint) {
         return jdbc.query("""
-                        select position, recorded_through, last_event_position, schema_name from projection_checkpoint
-                        where retired_at is null and tables_fingerprint = ?
-                        order by position desc limit 1
-                        """, (rs, row) -> checkpoint(rs), fingerprint)
-                .stream().findFirst();
+                select position, recorded_through, last_event_position, schema_name from projection_checkpoint
+                where retired_at is null and tables_fingerprint = ?
+                order by position desc
+                """, (rs, row) -> checkpoint(rs), fingerprint);
     }
 
     private static Checkpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
