@@ -289,16 +289,17 @@
       if (state.session.role !== 'AUDITOR') {
         return `<section class="panel"><h2>Audit</h2>${empty('The audit log and its verification need an auditor\'s token.')}</section>`;
       }
-      // The live channel tells the head; until it has, a view's position header does.
-      const head = state.head || (await get('/views/inventory-by-site')).position;
+      // As of an instant, the last event recorded by then; live, the head the channel told (or the log's own).
+      const head = state.asOf ? (await get('/audit/head', { asOf: state.asOf })).body.position
+        : state.head || (await get('/audit/head')).body.position;
       const [verification, page] = await Promise.all([
         get('/audit/verify'),
         get('/audit/events', { afterPosition: Math.max(0, head - 25), limit: 25 })]);
       const v = verification.body;
-      let events = page.body.events.slice().reverse();
-      if (state.asOf) events = events.filter(e => e.timestamp <= state.asOf);
+      let events = page.body.events.filter(e => e.position <= head).reverse();
+      if (state.asOf) events = events.filter(e => Date.parse(e.timestamp) <= Date.parse(state.asOf));
       return `<div class="kpis">
-          <div class="kpi"><div class="label">Integrity chain</div><div class="value"><span class="badge ${v.ok ? 'ok' : 'bad'}" data-testid="chain-status">${v.ok ? 'verified' : 'broken'}</span></div></div>
+          <div class="kpi"><div class="label">Integrity chain${state.asOf ? ', now' : ''}</div><div class="value"><span class="badge ${v.ok ? 'ok' : 'bad'}" data-testid="chain-status">${v.ok ? 'verified' : 'broken'}</span></div></div>
           ${kpi('verified-events', 'Events verified', v.verifiedEvents, String(v.verifiedEvents))}
           ${kpi('first-broken', 'First broken position', v.firstBrokenPosition, v.firstBrokenPosition ?? 'none')}
           <div class="kpi"><div class="label">Head hash</div><div class="value"><code class="hash" data-testid="head-hash">${esc(v.headHash)}</code></div></div></div>

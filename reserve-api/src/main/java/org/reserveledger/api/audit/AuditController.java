@@ -16,6 +16,7 @@ import org.reserveledger.projections.audit.ChainAnchor;
 import org.reserveledger.projections.audit.ChainEncoding;
 import org.reserveledger.projections.audit.ChainVerification;
 import org.reserveledger.projections.audit.RecordedEvent;
+import org.reserveledger.projections.replay.PointInTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,9 +55,11 @@ class AuditController {
     /** Reads stored payloads without losing a digit: amounts stay decimals with their scale, never doubles. */
     private final ObjectReader exact;
     private final Clock clock;
+    private final PointInTime pointInTime;
 
-    AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock) {
+    AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock, PointInTime pointInTime) {
         this.log = log;
+        this.pointInTime = pointInTime;
         this.verifier = verifier;
         this.json = json;
         this.exact = json.readerFor(JsonNode.class)
@@ -73,6 +76,23 @@ class AuditController {
         List<AuditEvent> events = log.page(afterPosition, limit).stream().map(this::event).toList();
         Long next = events.size() < limit ? null : events.getLast().position();
         return new AuditEventPage(events, next);
+    }
+
+    @GetMapping("/head")
+    @Operation(summary = "The position of the last event recorded by an instant (default now), to the microsecond; "
+            + "0 when none was")
+    AuditHead head(@Parameter(description = "an instant (ISO-8601 UTC), not in the future")
+                   @RequestParam(required = false) Instant asOf) {
+        Instant now = clock.instant();
+        if (asOf != null && asOf.isAfter(now)) {
+            throw new InvalidRequest("asOf", "must not be in the future");
+        }
+        Instant at = asOf == null ? now : asOf;
+        return new AuditHead(at, pointInTime.lastRecordedBy(at, 0).orElse(0L));
+    }
+
+    /** @param position the last event recorded by {@code asOf}, or 0 */
+    record AuditHead(Instant asOf, long position) {
     }
 
     @GetMapping(value = "/export", produces = NDJSON)

@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,8 @@ class AuditApiTest extends ApiIntegrationTest {
     @Test
     void onlyAuditorsReadTheAuditEndpoints() {
         for (String role : List.of("GOVERNANCE", "OPERATOR", "TREASURY", "MANUFACTURER", "ADMIN")) {
-            for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/export", "/api/v1/audit/verify")) {
+            for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/export", "/api/v1/audit/verify",
+                    "/api/v1/audit/head")) {
                 assertThat(as(role).get(path).status()).as(role + " " + path).isEqualTo(403);
             }
         }
@@ -95,11 +97,29 @@ class AuditApiTest extends ApiIntegrationTest {
                 "/api/v1/audit/events?afterPosition=-1", "/api/v1/audit/events?afterPosition=abc",
                 "/api/v1/audit/verify?position=3", "/api/v1/audit/verify?expectedHash=" + "a".repeat(64),
                 "/api/v1/audit/verify?position=3&expectedHash=xyz", "/api/v1/audit/verify?position=0&expectedHash=" + "a".repeat(64),
-                "/api/v1/audit/verify?position=3&expectedHash=" + "g".repeat(64))) {
+                "/api/v1/audit/verify?position=3&expectedHash=" + "g".repeat(64),
+                "/api/v1/audit/head?asOf=" + Instant.now().plusSeconds(60), "/api/v1/audit/head?asOf=yesterday")) {
             Api.Response response = auditor.get(path);
             assertThat(response.status()).as(path + " " + response).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void theHeadAsOfAnInstantIsTheLastEventRecordedByThen() throws Exception {
+        String site = reserve.registerSite("NV", "500");
+        long first = reserve.deposit(site, "NICKEL", "1", "16000", "ID").position();
+        Thread.sleep(5);
+        Instant between = Instant.now();
+        Thread.sleep(5);
+        long second = reserve.deposit(site, "NICKEL", "2", "16000", "ID").position();
+        Api auditor = as("AUDITOR");
+
+        JsonNode then = auditor.get("/api/v1/audit/head?asOf=" + between).json();
+        assertThat(then.get("position").asLong()).isEqualTo(first);
+        assertThat(then.get("asOf").asString()).isEqualTo(between.toString());
+        assertThat(auditor.get("/api/v1/audit/head").json().get("position").asLong()).isGreaterThanOrEqualTo(second);
+        assertThat(auditor.get("/api/v1/audit/head?asOf=2001-01-01T00:00:00Z").json().get("position").asLong()).isZero();
     }
 
     @Test

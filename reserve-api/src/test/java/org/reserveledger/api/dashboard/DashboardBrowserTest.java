@@ -225,11 +225,18 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).contains("as of " + earlier);
         screenshot("inventory-as-of");
 
-        for (String page : List.of("commitments", "financing", "concentration")) {
+        for (String page : List.of("commitments", "financing", "concentration", "audit")) {
             browser.get(base() + "#" + page);
             new WebDriverWait(browser, LOAD).until(driver -> page.equals(driver.findElement(By.id("page")).getDomAttribute("data-page"))
                     && earlier.toString().equals(driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
         }
+        // The audit page, the last one opened, lists the events recorded by then, newest first.
+        long headThen = auditor.get("/api/v1/audit/head?asOf=" + earlier).json().get("position").asLong();
+        assertThat(headThen).isPositive().isLessThan(deposited.position());
+        assertThat(browser.findElements(By.cssSelector("tr[data-position]")).getFirst().getDomAttribute("data-position"))
+                .isEqualTo(Long.toString(headThen));
+        assertThat(browser.findElements(By.cssSelector("tr[data-position='" + deposited.position() + "']"))).isEmpty();
+        screenshot("audit-as-of");
         browser.findElement(By.id("as-of-live")).click();
         new WebDriverWait(browser, LOAD).until(driver -> "".equals(driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
         assertThat(consoleErrors()).isEmpty();

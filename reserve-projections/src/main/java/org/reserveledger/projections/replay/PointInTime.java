@@ -60,15 +60,12 @@ public class PointInTime {
         long after = checkpoint.map(Checkpoint::position).orElse(0L);
         // Events after the last one recorded by the instant need not be read at all, so a question about
         // an early instant costs what the stream held then, not what it holds now.
-        // (A microsecond over the instant, as PostgreSQL rounds to microseconds; the exact test follows.)
-        Timestamp bound = Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
-        Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry "
-                + "where global_index > ? and time_stamp::timestamptz <= ?", Long.class, after, bound);
+        Optional<Long> last = lastRecordedBy(asOf, after);
         long[] position = {checkpoint.map(Checkpoint::lastEventPosition).orElse(-1L)};
-        if (last != null) {
+        if (last.isPresent()) {
             TrackingToken start = checkpoint.isEmpty() ? null : GapAwareTrackingToken.newInstance(after, Set.of());
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(start, false)) {
-                events.takeWhile(event -> positionOf(event) <= last)
+                events.takeWhile(event -> positionOf(event) <= last.get())
                         .filter(event -> !event.getTimestamp().isAfter(asOf))
                         .forEachOrdered(event -> {
                             projections.forEach(projection -> projection.apply(event));
@@ -77,6 +74,17 @@ public class PointInTime {
             }
         }
         return new Replayed(position[0], checkpoint.map(Checkpoint::position));
+    }
+
+    /**
+     * The position of the last event after {@code after} recorded by {@code asOf}, if any; it may
+     * exceed the exact answer by events recorded within the same microsecond (PostgreSQL keeps
+     * microseconds), never fall short of it.
+     */
+    public Optional<Long> lastRecordedBy(Instant asOf, long after) {
+        Timestamp bound = Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
+        return Optional.ofNullable(jdbc.queryForObject("select max(global_index) from domain_event_entry "
+                + "where global_index > ? and time_stamp::timestamptz <= ?", Long.class, after, bound));
     }
 
     static long positionOf(TrackedEventMessage<?> event) {
