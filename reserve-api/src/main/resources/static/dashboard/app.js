@@ -144,13 +144,15 @@
       const totalBook = minerals.reduce((a, m) => a + (Number(m.bookValueUsd) || 0), 0);
       const transit = minerals.reduce((a, m) => a + (Number(m.inTransitTonnes) || 0), 0);
       const national = `<table><thead><tr><th>Mineral</th><th class="num">On hand</th><th class="num">In transit</th>
-          ${own ? '<th class="num">Committed</th><th class="num">Outstanding draws</th>' : ''}
+          ${own ? '<th class="num">Committed</th><th class="num">Outstanding draws</th><th class="num">Drawn, last 365 days</th><th class="num">Days of cover</th>' : ''}
           <th class="num">Book value</th><th class="num">Reference value</th></tr></thead><tbody>
           ${minerals.map(m => `<tr data-mineral="${esc(m.mineral)}"><td>${esc(m.mineral)}</td>
             ${cell('mineral-' + m.mineral + '-onHand', m.onHandTonnes, tonnes(m.onHandTonnes))}
             ${cell('mineral-' + m.mineral + '-inTransit', m.inTransitTonnes, tonnes(m.inTransitTonnes))}
             ${own ? cell('mineral-' + m.mineral + '-committed', m.committedTonnes, tonnes(m.committedTonnes))
-                  + cell('mineral-' + m.mineral + '-outstanding', m.outstandingDrawTonnes, tonnes(m.outstandingDrawTonnes)) : ''}
+                  + cell('mineral-' + m.mineral + '-outstanding', m.outstandingDrawTonnes, tonnes(m.outstandingDrawTonnes))
+                  + cell('mineral-' + m.mineral + '-drawnLastYear', m.drawnLastYearTonnes, tonnes(m.drawnLastYearTonnes))
+                  + cell('mineral-' + m.mineral + '-daysOfCover', m.daysOfCover, m.daysOfCover ?? '—') : ''}
             ${cell('mineral-' + m.mineral + '-book', m.bookValueUsd, usd(m.bookValueUsd))}
             ${cell('mineral-' + m.mineral + '-reference', m.referenceValueUsd, usd(m.referenceValueUsd))}</tr>`).join('')}
           </tbody></table>`;
@@ -167,6 +169,9 @@
           <section class="panel"><h2>National stock by mineral, at reference value</h2>
             ${minerals.length ? bars(minerals.map(m => ({ label: m.mineral, value: Number(m.referenceValueUsd) || 0, text: 'USD ' + short(m.referenceValueUsd || 0) }))) : empty('No stock yet.')}
             ${tableToggle('National stock', national)}</section>
+          ${own && minerals.some(m => m.daysOfCover !== null) ? `<section class="panel"><h2>Days of cover at the last year's draws</h2>
+            ${bars(minerals.filter(m => m.daysOfCover !== null).map(m => ({ label: m.mineral, value: Number(m.daysOfCover), text: `${m.daysOfCover} days` })))}
+            <p class="note">Stock on hand divided by what manufacturers drew in the 365 days to ${state.asOf ? 'the chosen instant' : 'today'}, per day; minerals nobody drew are left out.</p></section>` : ''}
           <section class="panel"><h2>Capacity used per site</h2>
             ${sites.length ? bars(sites.map(s => ({ label: s.siteId, value: Number(s.usedTonnes), of: Number(s.capacityTonnes),
                   text: `${short(s.usedTonnes)} of ${short(s.capacityTonnes)} t` })), { unit: short }) : empty('No sites registered yet.')}

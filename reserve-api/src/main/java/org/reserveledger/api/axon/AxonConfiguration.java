@@ -43,6 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
@@ -97,7 +98,13 @@ class AxonConfiguration {
         return Jackson3Serializer.builder()
                 .jsonMapperBuilderCustomizer(builder -> {
                     builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS);
+                            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                            // Axon's replay token names its inner tokens' classes and has a context of
+                            // any type; Jackson 3 refuses such class names unless they are allowed.
+                            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                                    .allowIfSubType("org.axonframework.")
+                                    .allowIfSubType("org.reserveledger.")
+                                    .build());
                     if (fields) {
                         builder.changeDefaultVisibility(visibility -> visibility
                                 .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)

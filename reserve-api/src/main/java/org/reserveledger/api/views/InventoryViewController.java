@@ -41,12 +41,13 @@ class InventoryViewController {
     }
 
     @GetMapping("/inventory-by-mineral")
-    @Operation(summary = "The national position per mineral: the sum over sites")
+    @Operation(summary = "The national position per mineral: the sum over sites, what manufacturers drew in the "
+            + "365 days to today (or to the asOf day) and the days of cover that consumption leaves")
     ResponseEntity<InventoryByMineral> byMineral(
             @Parameter(description = "wait until the view has applied this event position")
             @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryByMineralQuery(),
+        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryByMineralQuery(views.today(asOf)),
                 InventoryByMineral.class);
     }
 }

@@ -7,6 +7,7 @@ import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.Reserve;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -277,6 +278,35 @@ class CommitmentApiTest extends ApiIntegrationTest {
         assertThat(erbium.get("topCountry").asString()).isEqualTo("CN");
         assertThat(erbium.get("topShare").decimalValue()).isEqualByComparingTo("0.6");
         assertThat(erbium.get("origins")).hasSize(3);
+    }
+
+    @Test
+    void consumptionIsWhatWasDrawnInTheYearToTheBusinessDateAndCoverIsStockOverItsDailyAverage() throws Exception {
+        String site = reserve.registerSite("NV", "1000");
+        reserve.deposit(site, "TANTALUM", "200", "150000", "RW");
+        String commitment = commitment(manufacturer(), "TANTALUM", "100", TODAY.minusYears(2).toString(), END, 30);
+        Api.Response longAgo = draw(commitment, site, "10", TODAY.minusDays(400).toString());
+        assertThat(longAgo.status()).as(longAgo.toString()).isEqualTo(201);
+
+        JsonNode before = mineral("TANTALUM");
+        assertThat(before.get("onHandTonnes").decimalValue()).isEqualByComparingTo("190");
+        assertThat(before.get("drawnLastYearTonnes").decimalValue()).as("a draw over a year old").isEqualByComparingTo("0");
+        assertThat(before.get("daysOfCover").isNull()).as("no consumption known").isTrue();
+        Thread.sleep(5);
+        Instant between = Instant.now();
+        Thread.sleep(5);
+
+        Api.Response recent = draw(commitment, site, "20", TODAY.minusDays(10).toString());
+        assertThat(recent.status()).as(recent.toString()).isEqualTo(201);
+        JsonNode after = mineral("TANTALUM");
+        assertThat(after.get("onHandTonnes").decimalValue()).isEqualByComparingTo("170");
+        assertThat(after.get("drawnLastYearTonnes").decimalValue()).isEqualByComparingTo("20");
+        // 170 t ÷ (20 t ÷ 365 days) = 3,102.5 days, in whole days.
+        assertThat(after.get("daysOfCover").asLong()).isEqualTo(3102);
+
+        JsonNode then = as("AUDITOR").get("/api/v1/views/inventory-by-mineral?asOf=" + between).json().get("minerals")
+                .valueStream().filter(m -> m.get("mineral").asString().equals("TANTALUM")).findFirst().orElseThrow();
+        assertThat(then).isEqualTo(before);
     }
 
     private String manufacturer() {

@@ -132,7 +132,13 @@ class DashboardBrowserTest {
             assertFigure("mineral-" + code + "-onHand", mineral.get("onHandTonnes").decimalValue());
             assertFigure("mineral-" + code + "-reference", mineral.get("referenceValueUsd").decimalValue());
             assertFigure("mineral-" + code + "-committed", mineral.get("committedTonnes").decimalValue());
+            assertFigure("mineral-" + code + "-drawnLastYear", mineral.get("drawnLastYearTonnes").decimalValue());
+            if (!mineral.get("daysOfCover").isNull()) {
+                assertFigure("mineral-" + code + "-daysOfCover", mineral.get("daysOfCover").decimalValue());
+            }
         }
+        assertThat(byMineral.get("minerals").valueStream().filter(m -> !m.get("daysOfCover").isNull()))
+                .as("the demo's draws give some minerals a days-of-cover figure").isNotEmpty();
         JsonNode bySite = auditor.get("/api/v1/views/inventory-by-site?minPosition=" + head).json();
         for (JsonNode site : bySite.get("sites")) {
             assertFigure("site-" + site.get("siteId").asString() + "-used", site.get("usedTonnes").decimalValue());

@@ -70,7 +70,7 @@ public class FinancingQueries {
                 new Financing.BySource("PRIVATE_CAPITAL", privateCapital.contributedUsd(), privateProcurement),
                 new Financing.BySource("MANUFACTURER_FEES", fromManufacturers, ZERO)));
 
-        BigDecimal inventoryValue = inventoryReferenceValue();
+        BigDecimal inventoryValue = inventoryReferenceValue(on);
         BigDecimal coverage = loanOutstanding.signum() == 0 ? null
                 : inventoryValue.divide(loanOutstanding, RATIO_SCALE, RoundingMode.HALF_EVEN);
         return new Financing(on, facilities, privateCapital, fees, sourcesAndUses,
@@ -159,8 +159,8 @@ public class FinancingQueries {
      * Stock on hand and in transit at reference prices, exactly as the national inventory view
      * values it; minerals without a price add nothing.
      */
-    private BigDecimal inventoryReferenceValue() {
-        return total(inventory.handle(new FindInventoryByMineralQuery()).minerals().stream()
+    private BigDecimal inventoryReferenceValue(LocalDate on) {
+        return total(inventory.handle(new FindInventoryByMineralQuery(on)).minerals().stream()
                 .map(MineralPosition::referenceValueUsd)
                 .filter(java.util.Objects::nonNull)
                 .toList());

@@ -41,7 +41,8 @@ public class InventoryProjection {
             "inventory_lot",
             "inventory_site",
             "inventory_reference_price",
-            "inventory_commitment");
+            "inventory_commitment",
+            "inventory_draw");
 
     private final JdbcClient jdbc;
 
@@ -131,6 +132,15 @@ public class InventoryProjection {
     @EventHandler
     void on(MaterialDrawn event) {
         changeOutstanding(event.commitmentId(), event.quantity().value());
+        jdbc.sql("""
+                        insert into inventory_draw (draw_id, mineral, quantity_tonnes, drawn_on)
+                        values (:drawId, :mineral, :quantity, :drawnOn)
+                        """)
+                .param("drawId", event.drawId().value())
+                .param("mineral", event.mineral().name())
+                .param("quantity", event.quantity().value())
+                .param("drawnOn", event.drawnOn())
+                .update();
     }
 
     @EventHandler

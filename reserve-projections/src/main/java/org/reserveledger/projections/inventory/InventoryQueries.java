@@ -72,6 +72,18 @@ public class InventoryQueries {
                     positions.compute(mineral, (code, position) -> (position == null ? MineralPosition.empty(code) : position)
                             .withCommitments(tonnes(committed == null ? BigDecimal.ZERO : committed), tonnes(outstanding)));
                 });
+        jdbc.sql("""
+                        select mineral, sum(quantity_tonnes) as drawn from inventory_draw
+                        where drawn_on > :from and drawn_on <= :to group by mineral
+                        """)
+                .param("from", query.businessDate().minusDays(MineralPosition.CONSUMPTION_DAYS))
+                .param("to", query.businessDate())
+                .query(rs -> {
+                    String mineral = rs.getString("mineral");
+                    BigDecimal drawn = tonnes(rs.getBigDecimal("drawn"));
+                    positions.compute(mineral, (code, position) -> (position == null ? MineralPosition.empty(code) : position)
+                            .withConsumption(drawn));
+                });
         return new InventoryByMineral(List.copyOf(positions.values()));
     }
 
