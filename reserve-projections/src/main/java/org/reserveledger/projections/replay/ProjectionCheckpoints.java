@@ -225,11 +225,13 @@ public class ProjectionCheckpoints {
     /**
      * The head below which no event can still commit: taking a share lock waits for the appends in
      * flight (they hold row-exclusive locks until they end) and holds new ones back only for as long
-     * as reading the head takes; any later append draws a higher position.
+     * as reading the head takes; any later append draws a higher position. New appends queue behind
+     * the waiting lock, so it gives up after a second (an append running that long is rare) and the
+     * next run tries again.
      */
     private long settledHead() {
         return transactions.execute(status -> {
-            jdbc.execute("set local lock_timeout = '5s'");
+            jdbc.execute("set local lock_timeout = '1s'");
             jdbc.execute("lock table domain_event_entry in share mode");
             return head();
         });
