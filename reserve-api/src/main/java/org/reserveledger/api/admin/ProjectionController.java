@@ -9,9 +9,9 @@ import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.replay.ProjectionRebuilds;
 import org.reserveledger.projections.replay.RebuildStatus;
 import org.reserveledger.projections.tracking.ProjectionPositions;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,27 +30,27 @@ class ProjectionController {
     private final ProjectionCatalog catalog;
     private final ProjectionPositions positions;
     private final ProjectionRebuilds rebuilds;
-    private final JdbcClient jdbc;
+    private final StreamPositions stream;
 
     ProjectionController(ProjectionCatalog catalog, ProjectionPositions positions, ProjectionRebuilds rebuilds,
-                         JdbcClient jdbc) {
+                         StreamPositions stream) {
         this.catalog = catalog;
         this.positions = positions;
         this.rebuilds = rebuilds;
-        this.jdbc = jdbc;
+        this.stream = stream;
     }
 
     @GetMapping("/api/v1/admin/projections")
     @Operation(summary = "Each projection's position, the stream's head, and any rebuild's progress")
     List<ProjectionState> projections() {
-        long head = head();
+        long head = stream.head();
         return catalog.all().stream().map(projection -> state(projection, head)).toList();
     }
 
     @GetMapping("/api/v1/admin/projections/{name}")
     @Operation(summary = "One projection's position, the stream's head, and any rebuild's progress")
     ProjectionState projection(@PathVariable String name) {
-        return state(named(name), head());
+        return state(named(name), stream.head());
     }
 
     @PostMapping("/api/v1/admin/projections/{name}/rebuild")
@@ -63,15 +63,11 @@ class ProjectionController {
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/admin/projections/" + projection.name()))
-                .body(state(projection, head()));
+                .body(state(projection, stream.head()));
     }
 
     private Projection named(String name) {
         return catalog.named(name).orElseThrow(() -> new UnknownResource("no projection " + name));
-    }
-
-    private long head() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 
     private ProjectionState state(Projection projection, long head) {

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reserveledger.api.commitment.StorageFees;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,12 +19,12 @@ import java.time.LocalDate;
 class StorageFeeRunController {
 
     private final StorageFees fees;
-    private final JdbcClient jdbc;
+    private final StreamPositions stream;
     private final Clock clock;
 
-    StorageFeeRunController(StorageFees fees, JdbcClient jdbc, Clock clock) {
+    StorageFeeRunController(StorageFees fees, StreamPositions stream, Clock clock) {
         this.fees = fees;
-        this.jdbc = jdbc;
+        this.stream = stream;
         this.clock = clock;
     }
 
@@ -37,7 +37,7 @@ class StorageFeeRunController {
             throw new InvalidRequest("through", "must not be in the future");
         }
         int charged = fees.chargeThrough(date, CurrentPrincipal.get().name());
-        long position = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+        long position = stream.head();
         return new StorageFeeRun(date, charged, position);
     }
 

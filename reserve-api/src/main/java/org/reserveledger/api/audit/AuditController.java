@@ -16,7 +16,7 @@ import org.reserveledger.projections.audit.ChainAnchor;
 import org.reserveledger.projections.audit.ChainEncoding;
 import org.reserveledger.projections.audit.ChainVerification;
 import org.reserveledger.projections.audit.RecordedEvent;
-import org.reserveledger.projections.replay.PointInTime;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,11 +55,11 @@ class AuditController {
     /** Reads stored payloads without losing a digit: amounts stay decimals with their scale, never doubles. */
     private final ObjectReader exact;
     private final Clock clock;
-    private final PointInTime pointInTime;
+    private final StreamPositions stream;
 
-    AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock, PointInTime pointInTime) {
+    AuditController(AuditLog log, AuditVerifier verifier, JsonMapper json, Clock clock, StreamPositions stream) {
         this.log = log;
-        this.pointInTime = pointInTime;
+        this.stream = stream;
         this.verifier = verifier;
         this.json = json;
         this.exact = json.readerFor(JsonNode.class)
@@ -88,7 +88,7 @@ class AuditController {
             throw new InvalidRequest("asOf", "must not be in the future");
         }
         Instant at = asOf == null ? now : asOf;
-        return new AuditHead(at, pointInTime.lastRecordedBy(at, 0).orElse(0L));
+        return new AuditHead(at, stream.lastRecordedBy(at, 0).orElse(0L));
     }
 
     /** @param position the last event recorded by {@code asOf}, or 0 */

@@ -1,9 +1,9 @@
 package org.reserveledger.api.live;
 
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -28,13 +28,13 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration CONNECTION = Duration.ofHours(1);
 
-    private final JdbcClient jdbc;
+    private final StreamPositions stream;
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private final Map<SseEmitter, Long> sent = new ConcurrentHashMap<>();
     private volatile Thread poller;
 
-    public LiveUpdates(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public LiveUpdates(StreamPositions stream) {
+        this.stream = stream;
     }
 
     /** A new listener; it is told the current head at once. */
@@ -44,7 +44,7 @@ public class LiveUpdates implements SmartLifecycle {
         emitter.onTimeout(() -> remove(emitter));
         emitter.onError(e -> remove(emitter));
         emitters.add(emitter);
-        send(emitter, readHead());
+        send(emitter, stream.head());
         return emitter;
     }
 
@@ -55,10 +55,6 @@ public class LiveUpdates implements SmartLifecycle {
     private void remove(SseEmitter emitter) {
         emitters.remove(emitter);
         sent.remove(emitter);
-    }
-
-    private long readHead() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 
     private void send(SseEmitter emitter, long position) {
@@ -78,7 +74,7 @@ public class LiveUpdates implements SmartLifecycle {
                 if (emitters.isEmpty()) {
                     continue;
                 }
-                long now = readHead();
+                long now = stream.head();
                 for (SseEmitter emitter : emitters) {
                     if (sent.getOrDefault(emitter, -1L) < now) {
                         send(emitter, now);

@@ -7,6 +7,7 @@ import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.TestDatabase;
 import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.replay.ProjectionCheckpoints;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +62,9 @@ class ProjectionCheckpointTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    StreamPositions stream;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -159,7 +163,7 @@ class ProjectionCheckpointTest {
         deposits(85);
         jdbc.sql("update projection_checkpoint set retired_at = now()").update();
         // A second node's builder over the same database.
-        ProjectionCheckpoints otherNode = new ProjectionCheckpoints(catalog, storage, jdbcTemplate, transactions, 40, 100);
+        ProjectionCheckpoints otherNode = new ProjectionCheckpoints(catalog, storage, jdbcTemplate, transactions, stream, 40, 100);
         List<Integer> built = Concurrently.race(checkpoints::catchUp, otherNode::catchUp);
         assertThat(built.getFirst() + built.getLast()).isEqualTo((int) (head() / 40));
         assertThat(jdbc.sql("select count(distinct position) = count(*) from projection_checkpoint where retired_at is null")

@@ -5,12 +5,11 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.reserveledger.projections.replay.ProjectionCheckpoints.Checkpoint;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +30,14 @@ public class PointInTime {
     private final EventStorageEngine storage;
     private final JdbcTemplate jdbc;
     private final ProjectionCheckpoints checkpoints;
+    private final StreamPositions stream;
 
-    public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc, ProjectionCheckpoints checkpoints) {
+    public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc, ProjectionCheckpoints checkpoints,
+                       StreamPositions stream) {
         this.storage = storage;
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.stream = stream;
     }
 
     /**
@@ -60,7 +62,7 @@ public class PointInTime {
         long after = checkpoint.map(Checkpoint::position).orElse(0L);
         // Events after the last one recorded by the instant need not be read at all, so a question about
         // an early instant costs what the stream held then, not what it holds now.
-        Optional<Long> last = lastRecordedBy(asOf, after);
+        Optional<Long> last = stream.lastRecordedBy(asOf, after);
         long[] position = {checkpoint.map(Checkpoint::lastEventPosition).orElse(-1L)};
         if (last.isPresent()) {
             TrackingToken start = checkpoint.isEmpty() ? null : GapAwareTrackingToken.newInstance(after, Set.of());
@@ -74,17 +76,6 @@ public class PointInTime {
             }
         }
         return new Replayed(position[0], checkpoint.map(Checkpoint::position));
-    }
-
-    /**
-     * The position of the last event after {@code after} recorded by {@code asOf}, if any; it may
-     * exceed the exact answer by events recorded within the same microsecond (PostgreSQL keeps
-     * microseconds), never fall short of it.
-     */
-    public Optional<Long> lastRecordedBy(Instant asOf, long after) {
-        Timestamp bound = Timestamp.from(asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS));
-        return Optional.ofNullable(jdbc.queryForObject("select max(global_index) from domain_event_entry "
-                + "where global_index > ? and time_stamp::timestamptz <= ?", Long.class, after, bound));
     }
 
     static long positionOf(TrackedEventMessage<?> event) {

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.reserveledger.projections.tracking.StreamPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,11 +47,12 @@ public class ProjectionCheckpoints {
     private final EventStorageEngine storage;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final StreamPositions stream;
     private final long interval;
     private final int keep;
 
     public ProjectionCheckpoints(ProjectionCatalog catalog, EventStorageEngine storage, JdbcTemplate jdbc,
-                                 PlatformTransactionManager transactions,
+                                 PlatformTransactionManager transactions, StreamPositions stream,
                                  @Value("${reserve.projections.checkpoints.interval:10000}") long interval,
                                  @Value("${reserve.projections.checkpoints.keep:100}") int keep) {
         if (interval < 1 || keep < 1) {
@@ -60,6 +62,7 @@ public class ProjectionCheckpoints {
         this.storage = storage;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
+        this.stream = stream;
         this.interval = interval;
         this.keep = keep;
     }
@@ -84,7 +87,7 @@ public class ProjectionCheckpoints {
         }
         Optional<Checkpoint> previous = offered(fingerprint).stream().findFirst();
         long from = previous.map(Checkpoint::position).orElse(0L);
-        if (head() - from < interval) {
+        if (stream.head() - from < interval) {
             return 0;
         }
         long settled = settledHead();
@@ -218,10 +221,6 @@ public class ProjectionCheckpoints {
                 rs.getLong("last_event_position"), rs.getString("schema_name"));
     }
 
-    private long head() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-    }
-
     /**
      * The head below which no event can still commit: taking a share lock waits for the appends in
      * flight (they hold row-exclusive locks until they end) and holds new ones back only for as long
@@ -233,7 +232,7 @@ public class ProjectionCheckpoints {
         return transactions.execute(status -> {
             jdbc.execute("set local lock_timeout = '1s'");
             jdbc.execute("lock table domain_event_entry in share mode");
-            return head();
+            return stream.head();
         });
     }
 
