@@ -1,8 +1,6 @@
 package org.reserveledger.projections.replay;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.reserveledger.projections.replay.ProjectionCheckpoints.Checkpoint;
 import org.reserveledger.projections.tracking.StreamPositions;
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +25,14 @@ import java.util.stream.Stream;
 public class PointInTime {
 
     private final EventStorageEngine storage;
-    private final JdbcTemplate jdbc;
+    private final ProjectionTables tables;
     private final ProjectionCheckpoints checkpoints;
     private final StreamPositions stream;
 
     public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc, ProjectionCheckpoints checkpoints,
                        StreamPositions stream) {
         this.storage = storage;
-        this.jdbc = jdbc;
+        this.tables = new ProjectionTables(jdbc);
         this.checkpoints = checkpoints;
         this.stream = stream;
     }
@@ -52,21 +49,16 @@ public class PointInTime {
      */
     public Replayed replay(List<Projection> projections, Instant asOf) {
         Optional<Checkpoint> checkpoint = checkpoints.usableFor(asOf);
-        for (Projection projection : projections) {
-            for (String table : projection.tables()) {
-                jdbc.execute("create temporary table " + table + " (like public." + table
-                        + " including all) on commit drop");
-                checkpoint.ifPresent(c -> checkpoints.copyTable(table, c.schema(), "pg_temp"));
-            }
-        }
+        tables.createTemporary(projections);
+        checkpoint.ifPresent(c -> tables.copyRows(projections, c.schema(), "pg_temp"));
         long after = checkpoint.map(Checkpoint::position).orElse(0L);
         // Events after the last one recorded by the instant need not be read at all, so a question about
         // an early instant costs what the stream held then, not what it holds now.
         Optional<Long> last = stream.lastRecordedBy(asOf, after);
         long[] position = {checkpoint.map(Checkpoint::lastEventPosition).orElse(-1L)};
         if (last.isPresent()) {
-            TrackingToken start = checkpoint.isEmpty() ? null : GapAwareTrackingToken.newInstance(after, Set.of());
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(start, false)) {
+            try (Stream<? extends TrackedEventMessage<?>> events =
+                         storage.readEvents(checkpoint.map(Checkpoint::tokenAfter).orElse(null), false)) {
                 events.takeWhile(event -> positionOf(event) <= last.get())
                         .filter(event -> !event.getTimestamp().isAfter(asOf))
                         .forEachOrdered(event -> {

@@ -46,6 +46,7 @@ public class ProjectionCheckpoints {
     private final ProjectionCatalog catalog;
     private final EventStorageEngine storage;
     private final JdbcTemplate jdbc;
+    private final ProjectionTables tables;
     private final TransactionTemplate transactions;
     private final StreamPositions stream;
     private final long interval;
@@ -61,6 +62,7 @@ public class ProjectionCheckpoints {
         this.catalog = catalog;
         this.storage = storage;
         this.jdbc = jdbc;
+        this.tables = new ProjectionTables(jdbc);
         this.transactions = new TransactionTemplate(transactions);
         this.stream = stream;
         this.interval = interval;
@@ -69,6 +71,11 @@ public class ProjectionCheckpoints {
 
     /** A checkpoint that can be offered. */
     public record Checkpoint(long position, Instant recordedThrough, long lastEventPosition, String schema) {
+
+        /** Where reading the stream resumes after this checkpoint: every event up to its position is in it. */
+        TrackingToken tokenAfter() {
+            return GapAwareTrackingToken.newInstance(position, Set.of());
+        }
     }
 
     /**
@@ -138,23 +145,6 @@ public class ProjectionCheckpoints {
         jdbc.update("update projection_checkpoint set retired_at = now() where retired_at is null");
     }
 
-    /**
-     * Copies a table's rows from one schema's copy into another's (or into {@code pg_temp}'s), keeping
-     * generated keys and moving their sequence past them.
-     */
-    void copyTable(String table, String fromSchema, String toSchema) {
-        jdbc.execute("insert into " + toSchema + "." + table + " overriding system value select * from "
-                + fromSchema + "." + table);
-        List<String> identities = jdbc.queryForList("""
-                select attname from pg_attribute
-                where attrelid = ?::regclass and attidentity <> '' and not attisdropped
-                """, String.class, toSchema + "." + table);
-        for (String column : identities) {
-            jdbc.queryForObject("select setval(pg_get_serial_sequence(?, ?), coalesce(max(" + column + "), 0) + 1, false) from "
-                    + toSchema + "." + table, Long.class, toSchema + "." + table, column);
-        }
-    }
-
     private Optional<Checkpoint> build(Optional<Checkpoint> previous, long position, String fingerprint) {
         // Named apart from any retired checkpoint of the same position whose schema is yet to be dropped.
         String schema = "checkpoint_" + position + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -165,20 +155,13 @@ public class ProjectionCheckpoints {
                     Long.class, position) > 0) {
                 return Optional.empty();
             }
-            jdbc.execute("create schema " + schema);
-            for (Projection projection : catalog.all()) {
-                for (String table : projection.tables()) {
-                    jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
-                    if (previous.isPresent()) {
-                        copyTable(table, previous.get().schema(), schema);
-                    }
-                }
-            }
-            // Unqualified names in the projections' statements now resolve to this checkpoint's tables.
-            jdbc.execute("set local search_path to " + schema + ", public");
+            tables.createSchema(schema, catalog.all());
+            previous.ifPresent(p -> tables.copyRows(catalog.all(), p.schema(), schema));
+            tables.resolveTo(schema);
             Instant[] recordedThrough = {previous.map(Checkpoint::recordedThrough).orElse(Instant.EPOCH)};
             long[] lastEvent = {previous.map(Checkpoint::lastEventPosition).orElse(0L)};
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(after(previous), false)) {
+            try (Stream<? extends TrackedEventMessage<?>> events =
+                         storage.readEvents(previous.map(Checkpoint::tokenAfter).orElse(null), false)) {
                 events.takeWhile(event -> PointInTime.positionOf(event) <= position).forEachOrdered(event -> {
                     catalog.all().forEach(projection -> projection.apply(event));
                     if (event.getTimestamp().isAfter(recordedThrough[0])) {
@@ -187,14 +170,15 @@ public class ProjectionCheckpoints {
                     lastEvent[0] = PointInTime.positionOf(event);
                 });
             }
-            jdbc.execute("set local search_path to public");
+            Checkpoint built = new Checkpoint(position, roundedUp(recordedThrough[0]), lastEvent[0], schema);
             jdbc.update("""
                             insert into projection_checkpoint
                                 (position, recorded_through, last_event_position, schema_name, tables_fingerprint)
                             values (?, ?, ?, ?, ?)
-                            """, position, Timestamp.from(roundedUp(recordedThrough[0])), lastEvent[0], schema, fingerprint);
+                            """, position, Timestamp.from(built.recordedThrough()), built.lastEventPosition(), schema,
+                    fingerprint);
             log.info("Checkpointed the projections at position {} in schema {}", position, schema);
-            return Optional.of(new Checkpoint(position, roundedUp(recordedThrough[0]), lastEvent[0], schema));
+            return Optional.of(built);
         });
     }
 
@@ -202,10 +186,6 @@ public class ProjectionCheckpoints {
     private static Instant roundedUp(Instant instant) {
         Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
         return truncated.equals(instant) ? instant : truncated.plus(1, ChronoUnit.MICROS);
-    }
-
-    private static TrackingToken after(Optional<Checkpoint> checkpoint) {
-        return checkpoint.<TrackingToken>map(c -> GapAwareTrackingToken.newInstance(c.position(), Set.of())).orElse(null);
     }
 
     private List<Checkpoint> offered(String fingerprint) {

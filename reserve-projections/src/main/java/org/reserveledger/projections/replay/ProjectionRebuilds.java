@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public class ProjectionRebuilds {
     private final ProjectionCatalog catalog;
     private final EventStorageEngine storage;
     private final JdbcTemplate jdbc;
+    private final ProjectionTables tables;
     private final TransactionTemplate transactions;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
@@ -56,6 +58,7 @@ public class ProjectionRebuilds {
         this.catalog = catalog;
         this.storage = storage;
         this.jdbc = jdbc;
+        this.tables = new ProjectionTables(jdbc);
         this.transactions = new TransactionTemplate(transactions);
         this.serializer = serializer;
         this.processing = processing;
@@ -129,16 +132,12 @@ public class ProjectionRebuilds {
 
     private void createCopies(Projection projection, String schema) {
         jdbc.execute("drop schema if exists " + schema + " cascade");
-        jdbc.execute("create schema " + schema);
-        for (String table : projection.tables()) {
-            jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
-        }
+        tables.createSchema(schema, List.of(projection));
     }
 
     /** Applies up to one batch of events to the copies; returns how many it applied. */
     private int replayBatch(Projection projection, String schema, Progress progress) {
-        // Unqualified names in the projection's statements now resolve to its copies.
-        jdbc.execute("set local search_path to " + schema + ", public");
+        tables.resolveTo(schema);
         int[] applied = {0};
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(progress.token, false)) {
             events.limit(batchSize).forEachOrdered(event -> {
