@@ -2,7 +2,6 @@ package org.reserveledger.projections.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -14,17 +13,13 @@ import java.util.function.Consumer;
  */
 public class AuditLog {
 
-    private static final int FETCH_SIZE = 1000;
-
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private final StreamingSnapshot snapshot;
     private final AuditChainer chainer;
 
     public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditChainer chainer) {
         this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.snapshot = new StreamingSnapshot(jdbc, transactions);
         this.chainer = chainer;
     }
 
@@ -54,9 +49,7 @@ public class AuditLog {
     /** Every linked event in chain order, streamed from one snapshot; returns how many. */
     public long export(Consumer<Entry> sink) {
         chainer.catchUp();
-        return snapshot.execute(status -> {
-            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-            streaming.setFetchSize(FETCH_SIZE);
+        return snapshot.read(streaming -> {
             long[] count = {0};
             streaming.query("""
                     select %s, c.chain_sequence, c.hash

@@ -2,7 +2,6 @@ package org.reserveledger.projections.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 
@@ -13,31 +12,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class AuditVerifier {
 
-    private static final int FETCH_SIZE = 1000;
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private final StreamingSnapshot snapshot;
     private final AttestationKey key;
     private final AuditChainer chainer;
 
     public AuditVerifier(JdbcTemplate jdbc, TransactionTemplate transactions, AttestationKey key, AuditChainer chainer) {
-        this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.snapshot = new StreamingSnapshot(jdbc, transactions);
         this.key = key;
         this.chainer = chainer;
     }
 
     public ChainVerification verify(ChainAnchor anchor) {
         chainer.catchUp();
-        return snapshot.execute(status -> verifyInSnapshot(anchor));
+        return snapshot.read(streaming -> verifyInSnapshot(streaming, anchor));
     }
 
-    private ChainVerification verifyInSnapshot(ChainAnchor anchor) {
+    private ChainVerification verifyInSnapshot(JdbcTemplate streaming, ChainAnchor anchor) {
         ChainWalk walk = new ChainWalk(anchor, key);
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(FETCH_SIZE);
         streaming.query("""
                 select c.chain_sequence, c.global_index as linked_position, c.hash, a.mac, %s
                 from audit_chain c
