@@ -9,7 +9,7 @@
   const PAGES = ['inventory', 'commitments', 'financing', 'concentration', 'audit'];
   const COLORS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', '#cf222e', '#0a7ea4', '#6e7781', '#bc4c00'];
   const state = { token: sessionStorage.getItem('reserve-token'), session: null, asOf: null, head: 0,
-                  shown: -1, rendering: false, again: false, stream: null };
+                  rendering: false, again: false, stream: null };
 
   // ---------- API ----------
   class ApiError extends Error {
@@ -26,8 +26,7 @@
     const response = await fetch(url, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } });
     const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
     if (!response.ok) throw new ApiError(response.status, body);
-    return { body, position: Number(response.headers.get('X-Projection-Position') ?? -1),
-             rebuilding: response.headers.get('X-Projection-Rebuilding') };
+    return { body };
   }
 
   /** A view as the page should show it: as of the chosen instant, or live and at least at the known head. */
@@ -55,13 +54,19 @@
   const empty = text => `<p class="empty">${esc(text)}</p>`;
 
   // ---------- charts (SVG) ----------
-  function bars(rows, { width = 520, unit = short, max = null, marker = null } = {}) {
+  /** Room for the longest of these texts at the charts' font size, up to a cap. */
+  const textWidth = (texts, cap) => Math.min(cap, 14 + 7.6 * Math.max(...texts.map(t => String(t).length)));
+  const legend = series => `<div class="legend">${series.map(s => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('')}</div>`;
+  const svg = (width, height, body) =>
+    `<svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto">${body}</svg>`;
+
+  function bars(rows, { width = 520, unit = short, marker = null } = {}) {
     if (!rows.length) return empty('Nothing to chart.');
     const texts = rows.map(r => r.text ?? unit(r.value));
-    const label = Math.min(220, 14 + 7.6 * Math.max(...rows.map(r => String(r.label).length)));
-    const right = Math.min(240, 14 + 7.6 * Math.max(...texts.map(t => String(t).length)));
+    const label = textWidth(rows.map(r => r.label), 220);
+    const right = textWidth(texts, 240);
     const barH = 18, gap = 8;
-    const top = Math.max(max ?? 0, ...rows.map(r => Math.max(Number(r.value) || 0, Number(r.of) || 0)), marker ?? 0) || 1;
+    const top = Math.max(...rows.map(r => Math.max(Number(r.value) || 0, Number(r.of) || 0)), marker ?? 0) || 1;
     const scale = v => (width - label - right) * Math.max(0, Number(v) || 0) / top;
     const height = rows.length * (barH + gap) + gap;
     const items = rows.map((r, i) => {
@@ -72,7 +77,7 @@
         <text x="${label + scale(Math.max(r.value, r.of ?? 0)) + 4}" y="${y + 13}">${esc(texts[i])}</text>`;
     }).join('');
     const line = marker === null ? '' : `<line x1="${label + scale(marker)}" x2="${label + scale(marker)}" y1="0" y2="${height}" stroke="var(--bad)" stroke-dasharray="4 3"/>`;
-    return `<svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto">${items}${line}</svg>`;
+    return svg(width, height, items + line);
   }
 
   /**
@@ -82,26 +87,25 @@
   function grouped(groups, series, { width = 640, relative = false, note = null } = {}) {
     if (!groups.length) return empty('Nothing to chart.');
     const notes = groups.map(g => note ? note(g) : '');
-    const label = Math.min(260, 14 + 7.6 * Math.max(...groups.map(g => String(g.label).length))), barH = 9, gap = 12;
-    const right = note ? Math.min(320, 16 + 7.6 * Math.max(...notes.map(n => n.length))) : 20;
+    const label = textWidth(groups.map(g => g.label), 260), barH = 9, gap = 12;
+    const right = note ? textWidth(notes, 318) + 2 : 20;
     const largest = g => Math.max(...series.map(s => Number(g[s.key]) || 0));
     const overall = Math.max(1, ...groups.map(largest));
     const scale = (g, v) => (width - label - right) * Math.max(0, Number(v) || 0) / (relative ? largest(g) || 1 : overall);
     const groupH = series.length * barH + gap;
-    const svg = groups.map((g, i) => {
+    const body = groups.map((g, i) => {
       const y = gap + i * groupH, middle = y + series.length * barH / 2 + 4;
       return `<text x="${label - 6}" y="${middle}" text-anchor="end">${esc(g.label)}</text>` +
         series.map((s, j) => `<rect x="${label}" y="${y + j * barH}" width="${scale(g, g[s.key])}" height="${barH - 1}" fill="${s.color}"><title>${esc(s.name)}: ${esc(tonnes(g[s.key]))}</title></rect>`).join('') +
         (notes[i] ? `<text x="${width - right + 8}" y="${middle}">${esc(notes[i])}</text>` : '');
     }).join('');
-    const legend = series.map(s => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('');
-    return `<div class="legend">${legend}</div><svg role="img" width="${width}" height="${groups.length * groupH + gap}" viewBox="0 0 ${width} ${groups.length * groupH + gap}" style="max-width:100%;height:auto">${svg}</svg>`;
+    return legend(series) + svg(width, groups.length * groupH + gap, body);
   }
 
   function stacked(rows, { width = 560 } = {}) {
     if (!rows.length) return empty('Nothing to chart.');
-    const label = Math.min(200, 14 + 7.6 * Math.max(...rows.map(r => String(r.label).length))), barH = 18, gap = 10, span = width - label - 10;
-    const svg = rows.map((r, i) => {
+    const label = textWidth(rows.map(r => r.label), 200), barH = 18, gap = 10, span = width - label - 10;
+    const body = rows.map((r, i) => {
       const y = gap + i * (barH + gap);
       let x = label;
       const parts = r.parts.map((p, j) => {
@@ -113,7 +117,7 @@
       }).join('');
       return `<text x="${label - 6}" y="${y + 13}" text-anchor="end">${esc(r.label)}</text>${parts}`;
     }).join('');
-    return `<svg role="img" width="${width}" height="${rows.length * (barH + gap) + gap}" viewBox="0 0 ${width} ${rows.length * (barH + gap) + gap}" style="max-width:100%;height:auto">${svg}</svg>`;
+    return svg(width, rows.length * (barH + gap) + gap, body);
   }
 
   function lines(points, series, { width = 560, height = 220 } = {}) {
@@ -125,8 +129,7 @@
     const ticks = points.map((p, i) => i % Math.ceil(points.length / 6) === 0 || i === points.length - 1
       ? `<text x="${x(i)}" y="${height - 6}" text-anchor="${i === points.length - 1 ? 'end' : 'middle'}">${esc(p.label)}</text>` : '').join('');
     const grid = [0, 0.5, 1].map(f => `<line class="axis" x1="${left}" x2="${width - 10}" y1="${y(top * f)}" y2="${y(top * f)}"/><text x="${left - 6}" y="${y(top * f) + 4}" text-anchor="end">${esc(short(top * f))}</text>`).join('');
-    const legend = series.map(s => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('');
-    return `<div class="legend">${legend}</div><svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto">${grid}${paths}${ticks}</svg>`;
+    return legend(series) + svg(width, height, grid + paths + ticks);
   }
 
   const kpi = (id, label, raw, text) =>
@@ -336,7 +339,6 @@
         target.dataset.page = page;
         target.dataset.position = state.asOf ? '' : String(head);
         target.dataset.asOf = state.asOf ?? '';
-        state.shown = head;
       }
     } catch (e) {
       target.innerHTML = `<section class="panel"><h2>Could not load this page</h2><p class="error" data-testid="page-error">${esc(e.message)}</p></section>`;
