@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reserveledger.api.commitment.StorageFees;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ class StorageFeeRunController {
 
     @PostMapping("/api/v1/admin/storage-fees/run")
     @Operation(summary = "Charge the storage fees of every month ended by a date (default today) not yet charged")
-    StorageFeeRun run(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate through) {
+    StorageFeeRun run(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @BusinessDate LocalDate through) {
         LocalDate today = LocalDate.now(clock);
         LocalDate date = through == null ? today : through;
         if (date.isAfter(today)) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.reserveledger.api.axon.CommandOrigin;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.projections.audit.AuditLog;
 import org.reserveledger.projections.audit.AuditVerifier;
 import org.reserveledger.projections.audit.ChainAnchor;
@@ -82,7 +83,7 @@ class AuditController {
     @Operation(summary = "The position of the last event recorded by an instant (default now), to the microsecond; "
             + "0 when none was")
     AuditHead head(@Parameter(description = "an instant (ISO-8601 UTC), not in the future")
-                   @RequestParam(required = false) Instant asOf) {
+                   @RequestParam(required = false) @BusinessDate Instant asOf) {
         Instant now = clock.instant();
         if (asOf != null && asOf.isAfter(now)) {
             throw new InvalidRequest("asOf", "must not be in the future");

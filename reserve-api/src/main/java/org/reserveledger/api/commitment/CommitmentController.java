@@ -15,6 +15,7 @@ import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.api.web.NotAllowed;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.api.web.validation.ClientCode;
 import org.reserveledger.api.web.validation.Country;
 import org.reserveledger.api.web.validation.MineralCode;
@@ -157,8 +158,8 @@ class CommitmentController {
                                  @NotNull @MineralCode String mineral,
                                  @NotNull @Quantity BigDecimal quantityTonnes,
                                  @NotNull @Money BigDecimal pricePerTonneUsd,
-                                 @NotNull LocalDate startDate,
-                                 @NotNull LocalDate endDate,
+                                 @NotNull @BusinessDate LocalDate startDate,
+                                 @NotNull @BusinessDate LocalDate endDate,
                                  @NotNull @Money(zeroAllowed = true) BigDecimal upfrontFeeUsd,
                                  @NotNull @Money(zeroAllowed = true) BigDecimal storageFeePerTonneMonthUsd,
                                  @NotNull @PositiveOrZero @Max(3650) Integer replenishWithinDays) {
@@ -166,7 +167,7 @@ class CommitmentController {
 
     /** {@code drawnOn} records a draw made earlier; it defaults to today. */
     record DrawRequest(@NotNull @ClientCode String siteId, @NotNull @Quantity BigDecimal quantityTonnes,
-                       LocalDate drawnOn) {
+                       @BusinessDate LocalDate drawnOn) {
     }
 
     record ReplenishmentRequest(@NotNull @ClientCode String siteId,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.api.web.validation.ClientCode;
 import org.reserveledger.api.web.validation.InterestRate;
 import org.reserveledger.api.web.validation.Money;
@@ -152,25 +153,25 @@ class FinancingController {
     /** {@code dayCount} may be left out: interest is then counted ACT/360. */
     record FacilityRequest(@NotNull @ClientCode String facilityId, @NotNull @PlainText(max = 200) String lender,
                            @NotNull @Money BigDecimal limitUsd, @NotNull @InterestRate BigDecimal annualInterestRatePct,
-                           DayCount dayCount, @NotNull LocalDate maturityDate) {
+                           DayCount dayCount, @NotNull @BusinessDate LocalDate maturityDate) {
     }
 
-    record DrawdownRequest(@NotNull @Money BigDecimal amountUsd, @NotNull LocalDate valueDate,
+    record DrawdownRequest(@NotNull @Money BigDecimal amountUsd, @NotNull @BusinessDate LocalDate valueDate,
                            @PlainText(max = 200) String purpose) {
     }
 
-    record RepaymentRequest(@NotNull @Money BigDecimal amountUsd, @NotNull LocalDate valueDate) {
+    record RepaymentRequest(@NotNull @Money BigDecimal amountUsd, @NotNull @BusinessDate LocalDate valueDate) {
     }
 
     record InvestorRequest(@NotNull @ClientCode String investorId, @NotNull @PlainText(max = 200) String name,
                            @NotNull @Money BigDecimal commitmentUsd) {
     }
 
-    record CapitalCallRequest(@NotNull @Money BigDecimal amountUsd, @NotNull LocalDate dueDate) {
+    record CapitalCallRequest(@NotNull @Money BigDecimal amountUsd, @NotNull @BusinessDate LocalDate dueDate) {
     }
 
     record ContributionRequest(@NotNull UUID capitalCallId, @NotNull @Money BigDecimal amountUsd,
-                               @NotNull LocalDate valueDate) {
+                               @NotNull @BusinessDate LocalDate valueDate) {
     }
 
     record FacilityResponse(String facilityId, long position) {

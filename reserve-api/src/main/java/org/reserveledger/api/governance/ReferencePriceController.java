@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.api.web.validation.Money;
 import org.reserveledger.api.web.validation.PlainText;
 import org.reserveledger.domain.pricing.SetReferencePriceCommand;
@@ -50,7 +51,7 @@ class ReferencePriceController {
     /**
      * @param source where the price was taken from, e.g. a price reporting agency's assessment (optional)
      */
-    record SetReferencePriceRequest(@NotNull @Money BigDecimal pricePerTonneUsd, @NotNull LocalDate effectiveFrom,
+    record SetReferencePriceRequest(@NotNull @Money BigDecimal pricePerTonneUsd, @NotNull @BusinessDate LocalDate effectiveFrom,
                                     @PlainText(max = 200) String source) {
     }
 

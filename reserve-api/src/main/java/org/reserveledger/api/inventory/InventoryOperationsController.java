@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
 import org.reserveledger.api.web.InvalidRequest;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.api.web.validation.ClientCode;
 import org.reserveledger.api.web.validation.Country;
 import org.reserveledger.api.web.validation.MineralCode;
@@ -148,7 +149,7 @@ class InventoryOperationsController {
                           @NotNull @PlainText(max = 120) String supplier,
                           @NotNull @Country String originCountry,
                           @NotNull FundingSource fundingSource,
-                          Instant receivedAt) {
+                          @BusinessDate Instant receivedAt) {
     }
 
     record WithdrawalRequest(@NotNull @MineralCode String mineral,

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.reserveledger.api.views.ProjectionBehind;
 import org.reserveledger.domain.shared.DomainRuleViolation;
+import org.reserveledger.domain.shared.OutOfLedgerBounds;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that turns refusals into RFC 9457 problems: malformed input 400 with field
- * errors, unknown resources 404, domain rules 409, idempotency key reuse 422. Anything else
- * is a fault of the service, logged and answered 500 without internals.
+ * errors (figures beyond the ledger's bounds among them), unknown resources 404, domain rules
+ * 409, idempotency key reuse 422. Anything else is a fault of the service, logged and answered
+ * 500 without internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -49,6 +51,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ProblemDetail ruleViolated(DomainRuleViolation e) {
+        if (e instanceof OutOfLedgerBounds bounds) {
+            // The product of fields each within its own limit: a fault of the request, whatever the state.
+            ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, bounds.code(), bounds.getMessage()),
+                    List.of(new FieldProblem(bounds.field(), bounds.getMessage())));
+            problem.setProperty("code", bounds.code());
+            return problem;
+        }
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
         problem.setProperty("code", e.code());
         return problem;

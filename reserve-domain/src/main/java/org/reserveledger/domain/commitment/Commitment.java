@@ -7,6 +7,7 @@ import org.reserveledger.domain.inventory.LotPortion;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.DrawId;
+import org.reserveledger.domain.shared.LedgerBounds;
 import org.reserveledger.domain.shared.LotId;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
@@ -60,6 +61,12 @@ public class Commitment {
         if (command.replenishWithinDays() < 0) {
             throw new DomainRuleViolation("replenish-days-negative", "replenishWithinDays must not be negative");
         }
+        LedgerBounds.requireTerm("endDate", command.startDate(), command.endDate());
+        LedgerBounds.requireAmount("pricePerTonneUsd", "the commitment's value (quantityTonnes × pricePerTonneUsd)",
+                command.pricePerTonne().value().multiply(command.quantity().value()));
+        LedgerBounds.requireAmount("storageFeePerTonneMonthUsd",
+                "a month's storage fee (quantityTonnes × storageFeePerTonneMonthUsd)",
+                command.storageFeePerTonneMonth().value().multiply(command.quantity().value()));
         apply(new CommitmentMade(command.commitmentId(), command.manufacturerId(), command.mineral(),
                 command.quantity(), command.pricePerTonne(), command.startDate(), command.endDate(),
                 command.upfrontFee(), command.storageFeePerTonneMonth(), command.replenishWithinDays()));
@@ -183,6 +190,8 @@ public class Commitment {
         BigDecimal exact = storageFeePerTonneMonth.value().multiply(quantity.value())
                 .multiply(BigDecimal.valueOf(days))
                 .divide(BigDecimal.valueOf(month.lengthOfMonth()), 10, java.math.RoundingMode.HALF_EVEN);
+        // Commitments are made within the bounds; this keeps one recorded before them from charging past them.
+        LedgerBounds.requireAmount("storageFeePerTonneMonthUsd", "the storage fee of " + month, exact);
         apply(new StorageFeeCharged(commitmentId, month, from, to, days, Usd.rounded(exact)));
     }
 

@@ -34,6 +34,11 @@ public record Lot(LotId lotId, Mineral mineral, String form, Tonnes quantity, Us
         return new Lot(lotId, mineral, form, newQuantity, unitCostUsd, supplier, originCountry, fundingSource, receivedAt);
     }
 
+    /** What the lot cost: its quantity at its unit cost, to the cent. */
+    public Usd value() {
+        return unitCostUsd.times(quantity);
+    }
+
     public LotPortion portion() {
         return new LotPortion(lotId, quantity);
     }

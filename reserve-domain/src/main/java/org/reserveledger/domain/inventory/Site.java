@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DepositId;
+import org.reserveledger.domain.shared.LedgerBounds;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.Mineral;
@@ -58,6 +59,7 @@ public class Site {
             throw new DomainRuleViolation("quantity-not-positive", "a deposit's quantity must be positive");
         }
         ensureRoomFor(lot.quantity(), "deposit");
+        ensureValueWithinBounds(lot);
         apply(new LotDeposited(siteId, command.depositId(), lot));
     }
 
@@ -103,7 +105,12 @@ public class Site {
             throw new IllegalArgumentException("a replenishment lot is funded by MANUFACTURER_REPLENISHMENT");
         }
         ensureRoomFor(lot.quantity(), "replenishment");
+        ensureValueWithinBounds(lot);
         apply(new LotDeposited(siteId, depositId, lot));
+    }
+
+    private static void ensureValueWithinBounds(Lot lot) {
+        LedgerBounds.requireAmount("unitCostUsd", "the lot's value (quantityTonnes × unitCostUsd)", lot.value().value());
     }
 
     void reserveInbound(TransferId transferId, SiteId fromSiteId, Mineral mineral, Tonnes quantity, List<Lot> lots) {

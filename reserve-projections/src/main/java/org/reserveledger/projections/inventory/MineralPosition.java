@@ -13,7 +13,7 @@ import java.math.RoundingMode;
 public record MineralPosition(String mineral, BigDecimal onHandTonnes, BigDecimal inTransitTonnes,
                               BigDecimal committedTonnes, BigDecimal outstandingDrawTonnes,
                               BigDecimal bookValueUsd, BigDecimal referenceValueUsd,
-                              BigDecimal drawnLastYearTonnes, Long daysOfCover) {
+                              BigDecimal drawnLastYearTonnes, BigDecimal daysOfCover) {
 
     /** The window over which consumption is measured. */
     public static final int CONSUMPTION_DAYS = 365;
@@ -36,9 +36,9 @@ public record MineralPosition(String mineral, BigDecimal onHandTonnes, BigDecima
     }
 
     MineralPosition withConsumption(BigDecimal drawnLastYear) {
-        Long days = drawnLastYear.signum() == 0 ? null
-                : onHandTonnes.multiply(BigDecimal.valueOf(CONSUMPTION_DAYS))
-                .divide(drawnLastYear, 0, RoundingMode.DOWN).longValueExact();
+        // A whole number of days, but not a long: a large stock over a kilogram's consumption outgrows one.
+        BigDecimal days = drawnLastYear.signum() == 0 ? null
+                : onHandTonnes.multiply(BigDecimal.valueOf(CONSUMPTION_DAYS)).divide(drawnLastYear, 0, RoundingMode.DOWN);
         return new MineralPosition(mineral, onHandTonnes, inTransitTonnes, committedTonnes, outstandingDrawTonnes,
                 bookValueUsd, referenceValueUsd, drawnLastYear, days);
     }
