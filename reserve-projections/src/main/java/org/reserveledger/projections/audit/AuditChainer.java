@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,17 @@ public class AuditChainer {
             }
             after = batch.lastPosition();
         }
+    }
+
+    /** The attested events committed and not yet linked; counting them does not wait for a chainer at work. */
+    public ChainLag lag() {
+        return jdbc.queryForObject("""
+                        select count(*),
+                               coalesce(extract(epoch from clock_timestamp() - min(e.time_stamp::timestamptz)), 0)
+                        from audit_chain_pending p
+                        join domain_event_entry e on e.global_index = p.global_index
+                        """,
+                (rs, n) -> new ChainLag(rs.getLong(1), Duration.ofNanos(Math.max(0, Math.round(rs.getDouble(2) * 1e9)))));
     }
 
     private Batch linkBatch(long after) {

@@ -1,5 +1,6 @@
 package org.reserveledger.projections.audit;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -10,15 +11,18 @@ import java.util.List;
  * Attests events in the transaction that appends them: reads each back as stored, signs its
  * canonical encoding with the service's key, and queues it for the chainer. An event that reaches
  * the table any other way has no attestation, so the chainer leaves it out and the verifier reports it.
+ * Each attesting transaction publishes {@link EventsAttested}, so that the chainer can be woken once it commits.
  */
 public class EventAttestation {
 
     private final JdbcTemplate jdbc;
     private final AttestationKey key;
+    private final ApplicationEventPublisher publisher;
 
-    public EventAttestation(JdbcTemplate jdbc, AttestationKey key) {
+    public EventAttestation(JdbcTemplate jdbc, AttestationKey key, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.key = key;
+        this.publisher = publisher;
     }
 
     /** Must run in the transaction that appended these events. */
@@ -38,6 +42,7 @@ public class EventAttestation {
         jdbc.batchUpdate("insert into event_attestation (global_index, event_identifier, mac) values (?, ?, ?)",
                 attestations);
         jdbc.batchUpdate("insert into audit_chain_pending (global_index) values (?)", pending);
+        publisher.publishEvent(new EventsAttested(events.size()));
     }
 
     /**
