@@ -57,7 +57,7 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
     private static String groupOf(Class<?> handlerType) {
         ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(handlerType, ProcessingGroup.class);
-        return group == null ? null : group.value();
+        return group == null ? "" : group.value();
     }
 
     /** Carries a checked exception out of the savepoint's callback, which rolls back on unchecked ones only. */
