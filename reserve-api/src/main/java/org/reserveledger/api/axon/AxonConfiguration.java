@@ -4,7 +4,13 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -24,6 +30,9 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.domain.commitment.Commitment;
 import org.reserveledger.projections.audit.EventAttestation;
+import org.reserveledger.projections.commitment.CommitmentProjection;
+import org.reserveledger.projections.financing.FinancingProjection;
+import org.reserveledger.projections.inventory.InventoryProjection;
 import org.reserveledger.domain.commitment.CommitmentCommandHandler;
 import org.reserveledger.domain.commitment.Manufacturer;
 import org.reserveledger.domain.financing.Facility;
@@ -40,6 +49,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -48,6 +59,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
 import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * Axon on PostgreSQL. Every bean Axon's auto-configuration would otherwise guess is declared
@@ -57,6 +69,53 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /**
+     * The projections that park an event that keeps failing, each with the sequences it parks in: a parked
+     * event holds back every later event of its sequence, so no row ever skips an event, and only other
+     * sequences keep flowing. A projection whose rows are each written by the events of one aggregate parks
+     * per aggregate; one whose rows join aggregates parks in one sequence for all its events, so that a
+     * parked event stops it (visibly) rather than letting a row run ahead of an event it depends on.
+     * <ul>
+     * <li>financing, per aggregate: a facility's flows come from the facility, private capital from its one
+     * aggregate, procurement and manufacturers' cash are rows of their own per lot and commitment event.
+     * <li>inventory, as one sequence: a transfer's in-transit rows are written by the source site's dispatch
+     * and removed by the destination site's receipt; a receipt applied ahead of its parked dispatch would
+     * leave the material in transit for ever.
+     * <li>commitments, as one sequence: a disruption's end dates the emergency draws of every commitment of
+     * its mineral, which a parked draw would miss.
+     * </ul>
+     */
+    static final Map<String, SequencingPolicy<EventMessage<?>>> PARKING = Map.of(
+            FinancingProjection.NAME, AxonConfiguration::aggregateOf,
+            InventoryProjection.NAME, event -> InventoryProjection.NAME,
+            CommitmentProjection.NAME, event -> CommitmentProjection.NAME);
+
+    private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
+            .deadLetterTable("dead_letter_entry")
+            .deadLetterIdentifierColumn("dead_letter_id")
+            .processingGroupColumn("processing_group")
+            .sequenceIdentifierColumn("sequence_identifier")
+            .sequenceIndexColumn("sequence_index")
+            .messageTypeColumn("message_type")
+            .eventIdentifierColumn("event_identifier")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .aggregateTypeColumn("aggregate_type")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .tokenTypeColumn("token_type")
+            .tokenColumn("token")
+            .enqueuedAtColumn("enqueued_at")
+            .lastTouchedColumn("last_touched")
+            .processingStartedColumn("processing_started")
+            .causeTypeColumn("cause_type")
+            .causeMessageColumn("cause_message")
+            .diagnosticsColumn("diagnostics")
+            .build();
 
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
@@ -198,12 +257,54 @@ class AxonConfiguration {
             configurer.registerCommandHandler(c -> new SupplyCommandHandler(c.repository(MineralSupply.class), supplyLedger));
             configurer.configureAggregate(Facility.class);
             configurer.configureAggregate(PrivateCapital.class);
-            // A projection that fails rolls back its batch, token included, and retries it; it never skips an event.
+            // A handler that fails rolls back its batch, token included, and retries it; it never skips an event.
+            // The projections in PARKING instead park an event that keeps failing (projectionDeadLetters).
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     // A projection that skips events it does not handle still stores its token within this many
                     // milliseconds, so a view asked for a position it merely passed answers promptly.
                     .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.claimExtensionThreshold(200));
         };
+    }
+
+    /** Each parking projection's handlers run in a savepoint, so a failing event leaves no writes behind. */
+    @Bean
+    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager) {
+        return new ProjectionSavepoints(PARKING.keySet(), transactionManager);
+    }
+
+    @Bean
+    ConfigurerModule projectionDeadLetters(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                           PlatformTransactionManager platformTransactionManager, Serializer serializer,
+                                           @Qualifier("eventSerializer") Serializer eventSerializer,
+                                           DeadLetterProperties properties) {
+        // Retrying a parked event runs inside the retry's transaction: as a savepoint, a failure undoes only the
+        // event's writes and the queue can still record the attempt; a success commits with the letter's eviction.
+        TransactionManager savepoints = new SpringTransactionManager(platformTransactionManager,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        return configurer -> PARKING.forEach((projection, sequencing) -> configurer.eventProcessing()
+                .registerSequencingPolicy(projection, c -> sequencing)
+                .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(projection)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(DEAD_LETTER_SCHEMA)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .maxSequences(properties.maxSequences())
+                        .maxSequenceSize(properties.maxSequenceSize())
+                        .claimDuration(properties.claimDuration())
+                        .build())
+                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (c, builder) -> builder
+                        .transactionManager(savepoints)
+                        // Remembers which sequences hold nothing parked, instead of asking the table for every event.
+                        .enableSequenceIdentifierCache()
+                        // A replay from the start applies the parked events in their place, so it empties the queue.
+                        .allowReset(true)));
+    }
+
+    private static Object aggregateOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
     }
 }

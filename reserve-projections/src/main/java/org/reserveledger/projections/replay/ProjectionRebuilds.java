@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -31,6 +32,11 @@ import java.util.stream.Stream;
  * caught up, the live processor pauses, the copy applies the last few events, and one transaction
  * swaps the copies in and moves the processor's token to where the copy ended; then the processor
  * resumes from there. The projections' checkpoints are retired with the swap.
+ * <p>
+ * A rebuild never parks an event: an event its handlers cannot apply fails the rebuild, which says
+ * which event and why, and the live tables stay as they were (with their own parked events), since a
+ * table missing an event must never be swapped in. A rebuild that completes has applied every event,
+ * those the live projection parked included, so the swap empties the projection's dead-letter queue.
  */
 @Component
 public class ProjectionRebuilds {
@@ -141,7 +147,13 @@ public class ProjectionRebuilds {
         int[] applied = {0};
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(progress.token, false)) {
             events.limit(batchSize).forEachOrdered(event -> {
-                projection.apply(event);
+                try {
+                    projection.apply(event);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("event " + event.getIdentifier() + " ("
+                            + event.getPayloadType().getSimpleName() + ") at position "
+                            + event.trackingToken().position().orElse(-1) + " cannot be applied: " + e.getMessage(), e);
+                }
                 progress.advance(event.trackingToken());
                 applied[0]++;
             });
@@ -166,6 +178,8 @@ public class ProjectionRebuilds {
                 if (progress.token != null) {
                     moveToken(projection.name(), progress.token);
                 }
+                // The rebuilt tables hold every event the live projection parked; applying them again would count them twice.
+                processing.deadLetterQueue(projection.name()).ifPresent(SequencedDeadLetterQueue::clear);
                 // A rebuild usually follows a change to the projection's handlers: checkpoints built by the
                 // old ones no longer serve, and new ones are built from the start.
                 checkpoints.retireAll();
