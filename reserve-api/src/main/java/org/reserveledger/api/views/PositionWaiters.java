@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Holds the views waiting for their projections to apply a {@code minPosition}, without a request
- * thread each: one poller reads the stream's head and the projections' tokens for all of them at
- * once, and a few reader threads read the views whose position has arrived.
+ * thread each: one poller reads the projections' tokens for all of them at once, and a few reader
+ * threads read the views whose position has arrived.
  */
 @Component
 class PositionWaiters implements DisposableBean {
@@ -63,14 +63,19 @@ class PositionWaiters implements DisposableBean {
     }
 
     /**
-     * Reads the view on a reader thread once every one of the projections has applied the position; fails
-     * with {@link ProjectionBehind} when the position is beyond the stream's head, the wait runs out, or
-     * too many requests wait already.
+     * Reads the view on a reader thread once every one of the projections has applied the position, or fails
+     * with {@link ProjectionBehind} when the wait runs out. A position beyond the stream's head, or one more
+     * waiter than the bound, is refused at once, on the calling thread.
      */
     <T> CompletableFuture<T> readOnceApplied(List<String> projections, long position, Supplier<T> read) {
+        // No event holds the position yet, so waiting cannot bring it; refused before it takes a waiter's place.
+        long head = stream.head();
+        if (position > head) {
+            throw ProjectionBehind.beyondHead(position, head);
+        }
         if (count.incrementAndGet() > max) {
             count.decrementAndGet();
-            return CompletableFuture.failedFuture(ProjectionBehind.tooManyWaiting(max));
+            throw ProjectionBehind.tooManyWaiting(max);
         }
         Waiter waiter = new Waiter(projections, position, System.nanoTime() + wait.toNanos());
         waiting.add(waiter);
@@ -87,8 +92,6 @@ class PositionWaiters implements DisposableBean {
             return;
         }
         try {
-            // The head is read before the tokens: a position applied by then counts even if appended since.
-            long head = stream.head();
             Set<String> projections = waiting.stream().flatMap(w -> w.projections.stream()).collect(Collectors.toSet());
             Map<String, ProjectionPositions.Progress> progress = positions.progress(projections);
             long now = System.nanoTime();
@@ -102,8 +105,6 @@ class PositionWaiters implements DisposableBean {
                         .findFirst();
                 if (behind.isEmpty()) {
                     leave(it, waiter).complete(null);
-                } else if (waiter.position > head) {
-                    leave(it, waiter).completeExceptionally(ProjectionBehind.beyondHead(waiter.position, head));
                 } else if (now - waiter.deadline > 0) {
                     String projection = behind.get();
                     leave(it, waiter).completeExceptionally(
