@@ -1,11 +1,13 @@
 package org.reserveledger.api.governance;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.views.ViewPoint;
 import org.reserveledger.api.views.ViewReader;
 import org.reserveledger.api.web.CommandExecutor;
 import org.reserveledger.api.web.Dispatched;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/api/v1/sites")
@@ -61,23 +64,30 @@ class SiteController {
 
     @GetMapping
     @Operation(summary = "Every registered site")
-    ResponseEntity<List<SiteSummary>> sites(@RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        ResponseEntity<SiteList> answer = views.read(InventoryProjection.NAME, minPosition, new FindSitesQuery(),
-                SiteList.class);
-        return ResponseEntity.ok().headers(answer.getHeaders()).body(answer.getBody().sites());
+    CompletableFuture<ResponseEntity<List<SiteSummary>>> sites(
+            @Parameter(description = "wait until the list has applied this event position")
+            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        return sitesAfter(minPosition).thenApply(answer ->
+                ResponseEntity.ok().headers(answer.getHeaders()).body(answer.getBody().sites()));
     }
 
     @GetMapping("/{siteId}")
     @Operation(summary = "One registered site")
-    ResponseEntity<SiteSummary> site(@PathVariable String siteId,
-                                     @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        ResponseEntity<SiteList> answer = views.read(InventoryProjection.NAME, minPosition, new FindSitesQuery(),
-                SiteList.class);
-        SiteSummary site = answer.getBody().sites().stream()
-                .filter(s -> s.siteId().equals(siteId))
-                .findFirst()
-                .orElseThrow(() -> new UnknownResource("no site " + siteId));
-        return ResponseEntity.ok().headers(answer.getHeaders()).body(site);
+    CompletableFuture<ResponseEntity<SiteSummary>> site(
+            @PathVariable String siteId,
+            @Parameter(description = "wait until the site's record has applied this event position")
+            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        return sitesAfter(minPosition).thenApply(answer -> {
+            SiteSummary site = answer.getBody().sites().stream()
+                    .filter(s -> s.siteId().equals(siteId))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownResource("no site " + siteId));
+            return ResponseEntity.ok().headers(answer.getHeaders()).body(site);
+        });
+    }
+
+    private CompletableFuture<ResponseEntity<SiteList>> sitesAfter(Long minPosition) {
+        return views.read(InventoryProjection.NAME, new FindSitesQuery(), SiteList.class, ViewPoint.live(minPosition));
     }
 
     record RegisterSiteRequest(@NotNull @ClientCode String siteId,

@@ -8,6 +8,7 @@ import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.security.Role;
 import org.reserveledger.api.web.NotAllowed;
+import org.reserveledger.api.web.validation.ClientCode;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.projections.commitment.CommitmentList;
 import org.reserveledger.projections.commitment.CommitmentProjection;
@@ -25,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.reserveledger.api.views.ViewParameters.AS_OF;
+import static org.reserveledger.api.views.ViewParameters.MIN_POSITION;
 
 @RestController
 @RequestMapping("/api/v1/views")
@@ -41,9 +44,10 @@ class CommitmentViewController {
 
     @GetMapping("/commitments")
     @Operation(summary = "Commitments with their draws; a manufacturer's token sees only its own")
-    ResponseEntity<CommitmentList> commitments(@RequestParam(required = false) String manufacturerId,
-                                               @RequestParam(required = false) @PositiveOrZero Long minPosition,
-                                               @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+    CompletableFuture<ResponseEntity<CommitmentList>> commitments(
+            @RequestParam(required = false) @ClientCode String manufacturerId,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         ApiPrincipal principal = CurrentPrincipal.get();
         String filter = manufacturerId;
         if (principal.role() == Role.MANUFACTURER) {
@@ -52,27 +56,32 @@ class CommitmentViewController {
             }
             filter = principal.manufacturerId();
         }
-        return views.read(CommitmentProjection.NAME, minPosition, asOf,
-                new FindCommitmentsQuery(filter, views.today(asOf)), CommitmentList.class);
+        ViewPoint at = new ViewPoint(minPosition, asOf);
+        return views.read(CommitmentProjection.NAME, new FindCommitmentsQuery(filter, views.today(at)),
+                CommitmentList.class, at);
     }
 
     @GetMapping("/commitments/{commitmentId}")
     @Operation(summary = "One commitment with its draws; a manufacturer's token sees only its own")
-    ResponseEntity<CommitmentSummary> commitment(@PathVariable UUID commitmentId,
-                                                 @RequestParam(required = false) @PositiveOrZero Long minPosition,
-                                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        ResponseEntity<CommitmentList> answer = commitments(null, minPosition, asOf);
-        CommitmentSummary commitment = answer.getBody().commitments().stream()
-                .filter(c -> c.commitmentId().equals(commitmentId.toString()))
-                .findFirst()
-                .orElseThrow(() -> new UnknownResource("no commitment " + commitmentId));
-        return ResponseEntity.ok().headers(answer.getHeaders()).body(commitment);
+    CompletableFuture<ResponseEntity<CommitmentSummary>> commitment(
+            @PathVariable UUID commitmentId,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return commitments(null, minPosition, asOf).thenApply(answer -> {
+            CommitmentSummary commitment = answer.getBody().commitments().stream()
+                    .filter(c -> c.commitmentId().equals(commitmentId.toString()))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownResource("no commitment " + commitmentId));
+            return ResponseEntity.ok().headers(answer.getHeaders()).body(commitment);
+        });
     }
 
     @GetMapping("/concentration")
     @Operation(summary = "Origin shares per mineral and the Herfindahl-Hirschman index")
-    ResponseEntity<Concentration> concentration(@RequestParam(required = false) @PositiveOrZero Long minPosition,
-                                                @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindConcentrationQuery(), Concentration.class);
+    CompletableFuture<ResponseEntity<Concentration>> concentration(
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.read(InventoryProjection.NAME, new FindConcentrationQuery(), Concentration.class,
+                new ViewPoint(minPosition, asOf));
     }
 }

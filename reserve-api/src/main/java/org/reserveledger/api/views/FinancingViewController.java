@@ -3,9 +3,7 @@ package org.reserveledger.api.views;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import org.reserveledger.projections.financing.FindFinancingHistoryQuery;
 import org.reserveledger.projections.financing.FindFinancingQuery;
 import org.reserveledger.projections.financing.Financing;
@@ -23,8 +21,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.reserveledger.api.views.ViewParameters.AS_OF;
+import static org.reserveledger.api.views.ViewParameters.MIN_POSITION;
 
 @RestController
 @Tag(name = "Views")
@@ -45,25 +45,25 @@ class FinancingViewController {
 
     @GetMapping("/api/v1/views/financing")
     @Operation(summary = "Facilities, private capital, fees, sources and uses, and collateral on a value date (default today)")
-    ResponseEntity<Financing> financing(
+    CompletableFuture<ResponseEntity<Financing>> financing(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valueDate,
-            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(PROJECTIONS, minPosition, asOf,
-                new FindFinancingQuery(valueDate == null ? views.today(asOf) : valueDate, requiredCoverageRatio),
-                Financing.class);
+        ViewPoint at = new ViewPoint(minPosition, asOf);
+        LocalDate on = valueDate == null ? views.today(at) : ViewParameters.valueDate("valueDate", valueDate);
+        return views.read(PROJECTIONS, new FindFinancingQuery(on, requiredCoverageRatio), Financing.class, at);
     }
 
     @GetMapping("/api/v1/views/financing/history")
     @Operation(summary = "The financing view on each of up to " + MAX_VALUE_DATES + " value dates, in the order given, "
             + "all drawn from one state of the stream (one replay under asOf)")
-    ResponseEntity<FinancingHistory> history(
-            @Parameter(description = "value dates, comma-separated (e.g. month ends)")
-            @RequestParam @NotEmpty @Size(max = MAX_VALUE_DATES)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> valueDates,
-            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+    CompletableFuture<ResponseEntity<FinancingHistory>> history(
+            @Parameter(description = "value dates YYYY-MM-DD, comma-separated (e.g. month ends), 1 to " + MAX_VALUE_DATES)
+            @RequestParam String valueDates,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(PROJECTIONS, minPosition, asOf,
-                new FindFinancingHistoryQuery(valueDates, requiredCoverageRatio), FinancingHistory.class);
+        List<LocalDate> dates = ViewParameters.valueDates("valueDates", valueDates, MAX_VALUE_DATES);
+        return views.read(PROJECTIONS, new FindFinancingHistoryQuery(dates, requiredCoverageRatio),
+                FinancingHistory.class, new ViewPoint(minPosition, asOf));
     }
 }

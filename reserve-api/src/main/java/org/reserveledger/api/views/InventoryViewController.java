@@ -10,14 +10,16 @@ import org.reserveledger.projections.inventory.InventoryByMineral;
 import org.reserveledger.projections.inventory.InventoryBySite;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.http.ResponseEntity;
-
-import java.time.Instant;
-
-import static org.reserveledger.api.views.ViewParameters.AS_OF;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import static org.reserveledger.api.views.ViewParameters.AS_OF;
+import static org.reserveledger.api.views.ViewParameters.MIN_POSITION;
 
 @RestController
 @RequestMapping("/api/v1/views")
@@ -32,22 +34,21 @@ class InventoryViewController {
 
     @GetMapping("/inventory-by-site")
     @Operation(summary = "Stock per site and mineral, with material in transit to each site")
-    ResponseEntity<InventoryBySite> bySite(
-            @Parameter(description = "wait until the view has applied this event position")
-            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+    CompletableFuture<ResponseEntity<InventoryBySite>> bySite(
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryBySiteQuery(),
-                InventoryBySite.class);
+        return views.read(InventoryProjection.NAME, new FindInventoryBySiteQuery(), InventoryBySite.class,
+                new ViewPoint(minPosition, asOf));
     }
 
     @GetMapping("/inventory-by-mineral")
     @Operation(summary = "The national position per mineral: the sum over sites, what manufacturers drew in the "
             + "365 days to today (or to the asOf day) and the days of cover that consumption leaves")
-    ResponseEntity<InventoryByMineral> byMineral(
-            @Parameter(description = "wait until the view has applied this event position")
-            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+    CompletableFuture<ResponseEntity<InventoryByMineral>> byMineral(
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.read(InventoryProjection.NAME, minPosition, asOf, new FindInventoryByMineralQuery(views.today(asOf)),
-                InventoryByMineral.class);
+        ViewPoint at = new ViewPoint(minPosition, asOf);
+        return views.read(InventoryProjection.NAME, new FindInventoryByMineralQuery(views.today(at)),
+                InventoryByMineral.class, at);
     }
 }

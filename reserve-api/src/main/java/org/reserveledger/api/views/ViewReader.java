@@ -1,7 +1,6 @@
 package org.reserveledger.api.views;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
 import org.reserveledger.projections.replay.ProjectionCatalog;
@@ -9,22 +8,27 @@ import org.reserveledger.projections.replay.ProjectionRebuilds;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Answers a view: waits for {@code minPosition} when asked, then reads the projection's position
- * and its rows in one repeatable-read snapshot, so {@code X-Projection-Position} describes exactly
- * the rows returned.
+ * Answers a view: waits for {@code minPosition} when asked (among the {@link PositionWaiters}, not on the
+ * request's thread), then reads the projection's position and its rows in one repeatable-read snapshot,
+ * so {@code X-Projection-Position} describes exactly the rows returned.
  */
 @Component
 public class ViewReader {
@@ -36,21 +40,21 @@ public class ViewReader {
     /** On a view asOf an instant: the position of the checkpoint its replay started from, when one served. */
     public static final String CHECKPOINT_HEADER = "X-Replayed-From-Checkpoint";
 
-    private static final long POLL_MILLIS = 20;
+    private static final SecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
     private final ProjectionPositions positions;
     private final QueryGateway queries;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate replay;
-    private final Duration wait;
+    private final PositionWaiters waiters;
     private final ProjectionCatalog catalog;
     private final PointInTime pointInTime;
     private final Clock clock;
     private final ProjectionRebuilds rebuilds;
     private final JdbcTemplate jdbc;
 
-    public ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
-                      ReserveProperties properties, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
+    ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
+                      PositionWaiters waiters, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
                       ProjectionRebuilds rebuilds, JdbcTemplate jdbc) {
         this.positions = positions;
         this.queries = queries;
@@ -60,7 +64,7 @@ public class ViewReader {
         // A point-in-time answer writes temporary tables, so its transaction cannot be read-only; it is rolled back.
         this.replay = new TransactionTemplate(transactions);
         this.replay.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.wait = properties.viewWait();
+        this.waiters = waiters;
         this.catalog = catalog;
         this.pointInTime = pointInTime;
         this.clock = clock;
@@ -69,15 +73,45 @@ public class ViewReader {
     }
 
     /**
-     * Answers a view as it stood at {@code asOf}, rebuilt from the events recorded up to that instant by
-     * the projections' own handlers; without {@code asOf}, answers from the live tables.
-     * {@code minPosition} applies to live answers only: a past instant is answered from the stream itself.
+     * Answers a view drawn from the tables of several projections, at a point of the stream. Live, its
+     * position is the lowest of theirs, and {@code minPosition} waits for all of them without holding the
+     * request's thread; as of an instant, the projections' own handlers replay the stream up to it into
+     * temporary tables on the request's thread, and {@code minPosition} does not apply.
      */
-    public <T> ResponseEntity<T> read(List<String> projections, Long minPosition, Instant asOf, Object query,
-                                      Class<T> responseType) {
-        if (asOf == null) {
-            return read(projections, minPosition, query, responseType);
+    public <T> CompletableFuture<ResponseEntity<T>> read(List<String> projections, Object query, Class<T> responseType,
+                                                         ViewPoint at) {
+        keepPrincipalForTheAnswer();
+        if (at.asOf() != null) {
+            return CompletableFuture.completedFuture(replay(projections, at.asOf(), query, responseType));
         }
+        if (at.minPosition() == null) {
+            return CompletableFuture.completedFuture(live(projections, query, responseType));
+        }
+        return waiters.readOnceApplied(projections, at.minPosition(), () -> live(projections, query, responseType));
+    }
+
+    /**
+     * Every answer, even one complete at once, is written on a second (async) dispatch of the request, which
+     * Spring Security authorizes again from the context saved in the request; the bearer token filter only
+     * sets it on the thread.
+     */
+    private static void keepPrincipalForTheAnswer() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            CONTEXTS.saveContext(SecurityContextHolder.getContext(), request.getRequest(), request.getResponse());
+        }
+    }
+
+    public <T> CompletableFuture<ResponseEntity<T>> read(String projection, Object query, Class<T> responseType,
+                                                         ViewPoint at) {
+        return read(List.of(projection), query, responseType, at);
+    }
+
+    /** The business date a view uses for "today": the day of {@code asOf} when one is given. */
+    public LocalDate today(ViewPoint at) {
+        return at.asOf() == null ? LocalDate.now(clock) : LocalDate.ofInstant(at.asOf(), ZoneOffset.UTC);
+    }
+
+    private <T> ResponseEntity<T> replay(List<String> projections, Instant asOf, Object query, Class<T> responseType) {
         if (asOf.isAfter(clock.instant())) {
             throw new InvalidRequest("asOf", "must not be in the future");
         }
@@ -93,33 +127,13 @@ public class ViewReader {
         return response.body(answer.body());
     }
 
-    public <T> ResponseEntity<T> read(String projection, Long minPosition, Instant asOf, Object query,
-                                      Class<T> responseType) {
-        return read(List.of(projection), minPosition, asOf, query, responseType);
-    }
-
-    /** The business date a view uses for "today": the day of {@code asOf} when one is given. */
-    public LocalDate today(Instant asOf) {
-        return asOf == null ? LocalDate.now(clock) : LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-    }
-
-    public <T> ResponseEntity<T> read(String projection, Long minPosition, Object query, Class<T> responseType) {
-        return read(List.of(projection), minPosition, query, responseType);
-    }
-
-    /**
-     * Answers a view drawn from the tables of several projections; its position is the lowest of
-     * theirs, and {@code minPosition} waits for all of them.
-     */
-    public <T> ResponseEntity<T> read(List<String> projections, Long minPosition, Object query, Class<T> responseType) {
-        if (minPosition != null) {
-            projections.forEach(projection -> awaitPosition(projection, minPosition));
-        }
+    private <T> ResponseEntity<T> live(List<String> projections, Object query, Class<T> responseType) {
         List<String> tables = catalog.named(projections).stream().flatMap(p -> p.tables().stream()).toList();
         Answer<T> answer = snapshot.execute(status -> {
             // Taken before the snapshot: a rebuild's swap either finished before this read or waits for it.
             jdbc.execute("lock table " + String.join(", ", tables) + " in access share mode");
-            return new Answer<>(projections.stream().mapToLong(positions::position).min().orElse(-1),
+            return new Answer<>(positions.progress(projections).values().stream()
+                    .mapToLong(ProjectionPositions.Progress::position).min().orElse(-1),
                     queries.query(query, responseType).join());
         });
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
@@ -129,21 +143,6 @@ public class ViewReader {
             response.header(REBUILDING_HEADER, String.join(",", rebuilding));
         }
         return response.body(answer.body());
-    }
-
-    private void awaitPosition(String projection, long minPosition) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (!positions.hasApplied(projection, minPosition)) {
-            if (System.nanoTime() > deadline) {
-                throw new ProjectionBehind(projection, minPosition, positions.position(projection));
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProjectionBehind(projection, minPosition, positions.position(projection));
-            }
-        }
     }
 
     private record Replay<T>(PointInTime.Replayed replayed, T body) {

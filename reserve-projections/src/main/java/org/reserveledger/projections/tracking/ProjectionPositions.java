@@ -9,7 +9,11 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a projection's progress from the token store. Tokens are written in the same transaction
@@ -28,52 +32,76 @@ public class ProjectionPositions {
 
     /** The position every segment of the projection has reached, or -1 before it has applied any event. */
     public long position(String projection) {
-        List<TrackingToken> tokens = tokens(projection);
-        if (tokens.isEmpty()) {
-            return -1;
-        }
-        long lowest = Long.MAX_VALUE;
-        for (TrackingToken token : tokens) {
-            lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
-        }
-        return lowest;
+        return progress(List.of(projection)).get(projection).position();
     }
 
     /** Whether the projection has applied the event at this global position (a late-committing gap does not count). */
     public boolean hasApplied(String projection, long position) {
-        List<TrackingToken> tokens = tokens(projection);
-        if (tokens.isEmpty()) {
-            return false;
+        return progress(List.of(projection)).get(projection).hasApplied(position);
+    }
+
+    /** The progress of each of these projections, read in one query; a projection without tokens has applied nothing. */
+    public Map<String, Progress> progress(Collection<String> projections) {
+        Map<String, List<TrackingToken>> tokens = new HashMap<>();
+        projections.forEach(projection -> tokens.put(projection, new ArrayList<>()));
+        jdbc.sql("select processor_name, token, token_type from token_entry where processor_name in (:names)")
+                .param("names", tokens.keySet())
+                .query(rs -> {
+                    tokens.get(rs.getString("processor_name")).add(token(rs.getBytes("token"), rs.getString("token_type")));
+                });
+        Map<String, Progress> progress = new HashMap<>();
+        tokens.forEach((projection, its) -> progress.put(projection, new Progress(its)));
+        return progress;
+    }
+
+    private TrackingToken token(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
         }
-        return tokens.stream().allMatch(token -> token != null && applied(token, position));
+        return (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
     /**
-     * Whether a token has passed this position and it is not one of the token's gaps. (Axon's
-     * {@code covers} would also demand equal gaps below the position, which a rolled-back append leaves forever.)
+     * How far one projection has read: the tokens of its segments, a null token for a segment that has read nothing.
      */
-    private static boolean applied(TrackingToken token, long position) {
-        return switch (token) {
-            case ReplayToken replay -> replay.getCurrentToken() != null && applied(replay.getCurrentToken(), position);
-            case MergedTrackingToken merged ->
-                    applied(merged.lowerSegmentToken(), position) && applied(merged.upperSegmentToken(), position);
-            case GapAwareTrackingToken gapAware -> position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
-            default -> token.position().orElse(-1) >= position;
-        };
-    }
+    public static final class Progress {
 
-    private List<TrackingToken> tokens(String projection) {
-        return jdbc.sql("select token, token_type from token_entry where processor_name = :name")
-                .param("name", projection)
-                .query((rs, n) -> {
-                    byte[] token = rs.getBytes("token");
-                    String type = rs.getString("token_type");
-                    if (token == null || type == null) {
-                        return null;
-                    }
-                    return (TrackingToken) serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, type, null));
-                })
-                .list();
+        private final List<TrackingToken> tokens;
+
+        Progress(List<TrackingToken> tokens) {
+            this.tokens = tokens;
+        }
+
+        /** The position every segment has reached, or -1 before any has applied an event. */
+        public long position() {
+            if (tokens.isEmpty()) {
+                return -1;
+            }
+            long lowest = Long.MAX_VALUE;
+            for (TrackingToken token : tokens) {
+                lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
+            }
+            return lowest;
+        }
+
+        /** Whether every segment has applied the event at this global position. */
+        public boolean hasApplied(long position) {
+            return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && applied(token, position));
+        }
+
+        /**
+         * Whether a token has passed this position and it is not one of the token's gaps. (Axon's
+         * {@code covers} would also demand equal gaps below the position, which a rolled-back append leaves forever.)
+         */
+        private static boolean applied(TrackingToken token, long position) {
+            return switch (token) {
+                case ReplayToken replay -> replay.getCurrentToken() != null && applied(replay.getCurrentToken(), position);
+                case MergedTrackingToken merged ->
+                        applied(merged.lowerSegmentToken(), position) && applied(merged.upperSegmentToken(), position);
+                case GapAwareTrackingToken gapAware ->
+                        position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+                default -> token.position().orElse(-1) >= position;
+            };
+        }
     }
 }
