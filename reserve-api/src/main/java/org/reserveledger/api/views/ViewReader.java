@@ -1,6 +1,7 @@
 package org.reserveledger.api.views;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.reserveledger.api.axon.ParkedEvents;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
 import org.reserveledger.projections.replay.ProjectionCatalog;
@@ -37,6 +38,11 @@ public class ViewReader {
     public static final String AS_OF_HEADER = "X-As-Of";
     /** Names the projections behind a view that are being rebuilt; the view still answers from their last complete tables. */
     public static final String REBUILDING_HEADER = "X-Projection-Rebuilding";
+    /**
+     * Names the projections behind a view that hold parked events: their position has moved past those
+     * events, which the view does not show until they are applied (GET /api/v1/admin/projections).
+     */
+    public static final String PARKED_HEADER = "X-Projection-Parked";
     /** On a view asOf an instant: the position of the checkpoint its replay started from, when one served. */
     public static final String CHECKPOINT_HEADER = "X-Replayed-From-Checkpoint";
 
@@ -52,10 +58,11 @@ public class ViewReader {
     private final Clock clock;
     private final ProjectionRebuilds rebuilds;
     private final JdbcTemplate jdbc;
+    private final ParkedEvents parked;
 
     ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
                       PositionWaiters waiters, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
-                      ProjectionRebuilds rebuilds, JdbcTemplate jdbc) {
+                      ProjectionRebuilds rebuilds, JdbcTemplate jdbc, ParkedEvents parked) {
         this.positions = positions;
         this.queries = queries;
         this.snapshot = new TransactionTemplate(transactions);
@@ -70,6 +77,7 @@ public class ViewReader {
         this.clock = clock;
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;
+        this.parked = parked;
     }
 
     /**
@@ -141,6 +149,10 @@ public class ViewReader {
         List<String> rebuilding = projections.stream().filter(rebuilds::replaying).toList();
         if (!rebuilding.isEmpty()) {
             response.header(REBUILDING_HEADER, String.join(",", rebuilding));
+        }
+        List<String> parking = projections.stream().filter(projection -> parked.count(projection) > 0).toList();
+        if (!parking.isEmpty()) {
+            response.header(PARKED_HEADER, String.join(",", parking));
         }
         return response.body(answer.body());
     }

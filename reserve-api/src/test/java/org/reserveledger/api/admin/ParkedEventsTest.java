@@ -174,7 +174,10 @@ class ParkedEventsTest {
                 && positions.hasApplied("financing", head), "every projection to pass the second commitment");
 
         // The commitments projection parked the second manufacturer and its commitment behind the unreadable event.
-        JsonNode commitments = admin.get("/api/v1/views/commitments").json().get("commitments");
+        Api.Response parkedView = admin.get("/api/v1/views/commitments");
+        assertThat(parkedView.header("X-Projection-Parked")).as("the view says what it does not show yet")
+                .isEqualTo("commitments");
+        JsonNode commitments = parkedView.json().get("commitments");
         assertThat(commitments).extracting(c -> c.get("commitmentId").asString()).containsExactly(first);
         JsonNode letters = deadLetters(admin, "commitments");
         assertThat(letters.get("count").asLong()).isEqualTo(3);
@@ -207,7 +210,9 @@ class ParkedEventsTest {
         Api.Response retried = admin.post("/api/v1/admin/projections/commitments/dead-letters/retry", null);
         assertThat(retried.json().get("cleared").get(0).asString()).isEqualTo("commitments");
 
-        JsonNode converged = admin.get("/api/v1/views/commitments").json().get("commitments");
+        Api.Response convergedView = admin.get("/api/v1/views/commitments");
+        assertThat(convergedView.header("X-Projection-Parked")).isNull();
+        JsonNode converged = convergedView.json().get("commitments");
         assertThat(converged).extracting(c -> c.get("commitmentId").asString()).containsExactlyInAnyOrder(first, second);
         for (JsonNode c : converged) {
             assertThat(c.get("storageFeesChargedUsd").decimalValue()).isEqualByComparingTo("0.00");
