@@ -28,10 +28,10 @@ final class Findings {
         String target = fuzzCase.target();
         // Path and query parameters fail alike whichever one it is; body fields are told apart; an error
         // logged outside a request is one cause whatever request came before it.
-        String place = rule.startsWith(OUTSIDE_A_REQUEST) ? "" : target.startsWith("path.") ? "path"
-                : target.startsWith("query.") ? "query" : target;
-        String key = rule + " | " + (status == 0 ? "" : status + " | ") + place + " | " + cause;
-        Group group = groups.computeIfAbsent(key, k -> new Group(rule, status, cause));
+        String key = rule.startsWith(OUTSIDE_A_REQUEST) ? rule + " | " + cause
+                : rule + " | " + status + " | " + (target.startsWith("path.") ? "path" : target.startsWith("query.")
+                ? "query" : target) + " | " + cause;
+        Group group = groups.computeIfAbsent(key, k -> new Group(rule, rule.startsWith(OUTSIDE_A_REQUEST) ? 0 : status, cause));
         group.count++;
         group.targets.add(target);
         group.operations.add(fuzzCase.operation().toString());
@@ -98,7 +98,7 @@ final class Findings {
             text.append(FuzzCase.shorten(request.bodyText(), 600)).append('\n');
         }
         text.append("-> ").append(status == 0 ? "no answer" : String.valueOf(status)).append(' ')
-                .append(FuzzCase.shorten(response, 500));
+                .append(FuzzCase.shorten(response, 1500));
         return text.toString();
     }
 
