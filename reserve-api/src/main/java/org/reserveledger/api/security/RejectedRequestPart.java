@@ -1,0 +1,37 @@
+package org.reserveledger.api.security;
+
+import org.springframework.security.web.firewall.RequestRejectedException;
+
+/**
+ * A header or the query string the firewall, or Tomcat parsing it, refuses; it never holds the
+ * refused value, which may be a token.
+ *
+ * @param header the refused header's name, or null when the query string is refused
+ */
+final class RejectedRequestPart extends RequestRejectedException {
+
+    private final String header;
+    private final int status;
+
+    private RejectedRequestPart(String header, int status, String message) {
+        super(message);
+        this.header = header;
+        this.status = status;
+    }
+
+    static RejectedRequestPart header(String name) {
+        return new RejectedRequestPart(name, 400, "holds characters that are not allowed in a header value");
+    }
+
+    static RejectedRequestPart queryString(int status, String message) {
+        return new RejectedRequestPart(null, status, message);
+    }
+
+    String header() {
+        return header;
+    }
+
+    int status() {
+        return status;
+    }
+}
