@@ -1,5 +1,6 @@
 package org.reserveledger.api.web.container;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +16,10 @@ import java.io.IOException;
 
 /**
  * Answers the container's error dispatches (a method Tomcat refuses, a failure in a filter, a
- * status sent with {@code sendError}) with a problem, in place of Spring Boot's error JSON.
+ * status sent with {@code sendError}) with a problem, in place of Spring Boot's error JSON. Not
+ * part of the API, so not in its OpenAPI document.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {

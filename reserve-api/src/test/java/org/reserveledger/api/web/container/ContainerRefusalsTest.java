@@ -92,12 +92,13 @@ class ContainerRefusalsTest extends ApiIntegrationTest {
     }
 
     @Test
-    void theErrorPathAskedForDirectlyIsA404Problem() {
+    void theErrorPathAskedForDirectlyIsA404ProblemAndNoPartOfTheApi() {
         Api.Response response = as(null).get("/error");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("type").asString()).isEqualTo("urn:problem-type:reserve-ledger:http-404");
+        assertThat(as(null).get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
     }
 
     private static JsonNode assertProblem(RawHttp.Response response, int status, String type) {

@@ -39,6 +39,16 @@ class RequestBodyLimitsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueIsRefusedWithoutBeingInvitedToSend() {
+        RawHttp.Response response = RawHttp.exchange(port,
+                RawHttp.ascii(HEAD + "Expect: 100-continue\r\nContent-Length: 20000000\r\n\r\n"));
+
+        // Tomcat would send "HTTP/1.1 100" first if it invited the body.
+        assertThat(response.raw()).startsWith("HTTP/1.1 413");
+        assertProblem(response, 413);
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         long before = eventCount();
         String chunk = Integer.toHexString(64 * 1024) + "\r\n" + " ".repeat(64 * 1024) + "\r\n";
