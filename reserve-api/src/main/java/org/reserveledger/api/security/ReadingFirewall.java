@@ -9,6 +9,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.Collections;
+import java.util.List;
 
 /**
  * Spring Security's strict firewall, made to read every header and every query parameter as the
@@ -24,7 +25,13 @@ final class ReadingFirewall implements HttpFirewall {
     @Override
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
         FirewalledRequest firewalled = strict.getFirewalledRequest(request);
-        for (String name : Collections.list(firewalled.getHeaderNames())) {
+        List<String> names;
+        try {
+            names = Collections.list(firewalled.getHeaderNames());
+        } catch (RequestRejectedException e) {
+            throw RejectedRequestPart.headerName();
+        }
+        for (String name : names) {
             try {
                 Collections.list(firewalled.getHeaders(name));
             } catch (RequestRejectedException e) {

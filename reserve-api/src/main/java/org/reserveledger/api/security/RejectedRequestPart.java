@@ -5,8 +5,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 /**
  * A header or the query string the firewall, or Tomcat parsing it, refuses; it never holds the
  * refused value, which may be a token.
- *
- * @param header the refused header's name, or null when the query string is refused
  */
 final class RejectedRequestPart extends RequestRejectedException {
 
@@ -23,10 +21,15 @@ final class RejectedRequestPart extends RequestRejectedException {
         return new RejectedRequestPart(name, 400, "holds characters that are not allowed in a header value");
     }
 
+    static RejectedRequestPart headerName() {
+        return new RejectedRequestPart(null, 400, "a header name holds characters that are not allowed");
+    }
+
     static RejectedRequestPart queryString(int status, String message) {
         return new RejectedRequestPart(null, status, message);
     }
 
+    /** The refused header's name, or null when the query string or a header's name is refused. */
     String header() {
         return header;
     }

@@ -1,6 +1,7 @@
 package org.reserveledger.api.web.container;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +16,10 @@ import java.net.URI;
  * exception handlers give {@code http-<status>} problems.
  */
 public final class ContainerProblems {
+
+    static final String NO_STORE = "no-store";
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    static final String NOSNIFF = "nosniff";
 
     private static final String TYPE_PREFIX = "urn:problem-type:reserve-ledger:http-";
 
@@ -46,8 +51,11 @@ public final class ContainerProblems {
         return problem;
     }
 
+    /** Writes the problem with the headers every API response carries, which Spring Security may not have written. */
     public static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.setHeader(NOSNIFF_HEADER, NOSNIFF);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

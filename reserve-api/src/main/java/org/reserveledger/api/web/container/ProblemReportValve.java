@@ -4,6 +4,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,8 @@ class ProblemReportValve extends ErrorReportValve {
             return;
         }
         try {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, ContainerProblems.NO_STORE);
+            response.setHeader(ContainerProblems.NOSNIFF_HEADER, ContainerProblems.NOSNIFF);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

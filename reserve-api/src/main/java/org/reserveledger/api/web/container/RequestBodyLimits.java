@@ -64,7 +64,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
     private byte[] read(InputStream in, long declared) throws BodyRefused {
         long deadline = System.nanoTime() + readTimeoutNanos;
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : CHUNK);
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : CHUNK, maxSize));
         byte[] chunk = new byte[CHUNK];
         while (true) {
             int read;

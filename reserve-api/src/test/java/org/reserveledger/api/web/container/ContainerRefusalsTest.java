@@ -105,6 +105,8 @@ class ContainerRefusalsTest extends ApiIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
         assertThat(response.body()).doesNotContainIgnoringCase("<html");
+        assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).as(response.toString()).contains("no-store");
         JsonNode problem = response.json();
         assertThat(problem.get("type").asString()).isEqualTo(type);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
