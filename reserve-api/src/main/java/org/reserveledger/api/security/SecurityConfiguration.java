@@ -1,11 +1,11 @@
 package org.reserveledger.api.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.reserveledger.api.web.container.ContainerProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -14,11 +14,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.reserveledger.api.security.Role.ADMIN;
 import static org.reserveledger.api.security.Role.AUDITOR;
@@ -26,6 +35,7 @@ import static org.reserveledger.api.security.Role.GOVERNANCE;
 import static org.reserveledger.api.security.Role.MANUFACTURER;
 import static org.reserveledger.api.security.Role.OPERATOR;
 import static org.reserveledger.api.security.Role.TREASURY;
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Who may call what: the roles table of the REST contract. Stateless; no sessions, no cookies.
@@ -33,8 +43,21 @@ import static org.reserveledger.api.security.Role.TREASURY;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * The dashboards load only their own script and stylesheet and call only this origin (fetch and
+     * the live stream); their charts set inline style attributes, hence 'unsafe-inline' for styles only.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    /** API responses are data, never documents to render or frame. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenRegistry tokens, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenRegistry tokens, AuthenticationFailures failures, JsonMapper json)
+            throws Exception {
+        RequestMatcher pages = new OrRequestMatcher(pathPattern(HttpMethod.GET, "/"),
+                pathPattern(HttpMethod.GET, "/index.html"), pathPattern(HttpMethod.GET, "/dashboard/**"));
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -42,7 +65,16 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, failures), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // Written only on secure requests: direct TLS, or X-Forwarded-Proto from a trusted proxy.
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pathPattern("/api/**"),
+                                new ContentSecurityPolicyHeaderWriter(API_POLICY))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -84,11 +116,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Requests the firewall refuses (encoded semicolons, traversal) get a problem, like any other bad input. */
+    @Bean
+    HttpFirewall firewall() {
+        return new ReadingFirewall();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded semicolons, traversal, control characters in a header,
+     * a query string Tomcat cannot parse) get a problem, like any other bad input.
+     */
     @Bean
     RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
-        return (request, response, rejected) -> problem(json, response, HttpStatus.BAD_REQUEST,
-                "the request URL is not acceptable: " + rejected.getMessage());
+        return (request, response, rejected) -> {
+            if (rejected instanceof RejectedRequestPart part && part.header() != null) {
+                ProblemDetail problem = ContainerProblems.at(ContainerProblems.of(part.status(), "the request is invalid"),
+                        request.getRequestURI());
+                problem.setType(URI.create("urn:problem-type:reserve-ledger:invalid-request"));
+                problem.setProperty("errors", List.of(Map.of("field", part.header(), "message", part.getMessage())));
+                ContainerProblems.write(json, response, problem);
+            } else if (rejected instanceof RejectedRequestPart part) {
+                ContainerProblems.write(json, response,
+                        ContainerProblems.at(ContainerProblems.of(part.status(), part.getMessage()), request.getRequestURI()));
+            } else {
+                problem(json, response, HttpStatus.BAD_REQUEST, "the request URL is not acceptable: " + rejected.getMessage());
+            }
+        };
     }
 
     /** No user names or passwords exist; this keeps Spring Boot from generating a default user. */
@@ -99,10 +151,6 @@ class SecurityConfiguration {
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:problem-type:reserve-ledger:http-" + status.value()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ContainerProblems.write(json, response, ContainerProblems.of(status.value(), detail));
     }
 }
