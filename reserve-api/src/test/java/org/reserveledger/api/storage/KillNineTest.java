@@ -7,6 +7,7 @@ import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.api.support.ServiceProcess;
 import org.reserveledger.api.support.TestDatabase;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ class KillNineTest {
             "financing", "&valueDate=" + LocalDate.now(ZoneOffset.UTC));
     private static final List<String> PROJECTIONS = List.of("inventory", "commitments", "financing");
 
+    private static final String LOG = "service.log";
+
     @TempDir
     Path work;
 
@@ -60,6 +63,8 @@ class KillNineTest {
         // first. Even rounds kill the server with it, as when a container goes, and the next start recovers
         // from the WAL: a commit acknowledged before its WAL was written would be missing then.
         survivesKills(dataDir, List.of(), round -> round % 2 == 0 ? embeddedServer(dataDir) : List.of());
+        assertThat(StringUtils.countOccurrencesOf(log(), "left running on " + dataDir.resolve("postgres")))
+                .as("servers the service's PostgreSQL outlived, stopped by the next start").isEqualTo(ROUNDS / 2);
     }
 
     @Test
@@ -80,7 +85,7 @@ class KillNineTest {
         List<String> arguments = new ArrayList<>(database);
         // No scheduled fee run, so the stream stands still while views are compared with their rebuilds.
         arguments.add("--reserve.storage-fees.schedule=false");
-        Path log = work.resolve("service.log");
+        Path log = work.resolve(LOG);
         Queue<Answer> answered = new ConcurrentLinkedQueue<>();
         ServiceProcess service = ServiceProcess.start(dataDir, log, arguments);
         try {
@@ -109,6 +114,14 @@ class KillNineTest {
             throw new AssertionError(e.getMessage() + "\nservice log:\n" + service.logTail(), e);
         } finally {
             service.close();
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(work.resolve(LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                // Compiling to the first tier only starts Spring in about half the CPU time, on few cores.
+                // The first compiler tier alone starts Spring sooner on few cores; these processes live for seconds.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", classpath(),
                 ReserveLedgerApplication.class.getName(),
@@ -115,10 +115,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("no token for " + role + " in " + dataDir.resolve("tokens.properties"));
         }
         return new Api(port, token);
-    }
-
-    public ProcessHandle handle() {
-        return process.toHandle();
     }
 
     /** Kills the process with SIGKILL: no shutdown hook, no graceful shutdown, no flush of anything. */
