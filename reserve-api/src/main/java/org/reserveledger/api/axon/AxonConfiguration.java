@@ -30,6 +30,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.domain.commitment.Commitment;
 import org.reserveledger.projections.audit.EventAttestation;
+import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.reserveledger.projections.commitment.CommitmentProjection;
 import org.reserveledger.projections.financing.FinancingProjection;
 import org.reserveledger.projections.inventory.InventoryProjection;
@@ -277,7 +278,7 @@ class AxonConfiguration {
     ConfigurerModule projectionDeadLetters(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                            PlatformTransactionManager platformTransactionManager, Serializer serializer,
                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                           DeadLetterProperties properties) {
+                                           DeadLetterProperties properties, ProjectionPositions positions) {
         // Retrying a parked event runs inside the retry's transaction: as a savepoint, a failure undoes only the
         // event's writes and the queue can still record the attempt; a success commits with the letter's eviction.
         TransactionManager savepoints = new SpringTransactionManager(platformTransactionManager,
@@ -295,7 +296,7 @@ class AxonConfiguration {
                         .maxSequenceSize(properties.maxSequenceSize())
                         .claimDuration(properties.claimDuration())
                         .build())
-                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy())
+                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy(projection, positions))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (c, builder) -> builder
                         .transactionManager(savepoints)
                         // Remembers which sequences hold nothing parked, instead of asking the table for every event.

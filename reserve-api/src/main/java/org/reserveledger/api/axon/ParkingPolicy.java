@@ -1,10 +1,17 @@
 package org.reserveledger.api.axon;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
+
+import org.reserveledger.projections.tracking.ProjectionPositions;
+
+import java.util.OptionalLong;
 
 import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
 
@@ -16,16 +23,43 @@ import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
  */
 final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
+    private static final Logger log = LoggerFactory.getLogger(ParkingPolicy.class);
+
+    private final String projection;
+    private final ProjectionPositions positions;
+
+    ParkingPolicy(String projection, ProjectionPositions positions) {
+        this.projection = projection;
+        this.positions = positions;
+    }
+
     /** Diagnostics key: how many times a parked event has been tried again. */
     static final String RETRIES = "retries";
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         boolean parked = letter.diagnostics().containsKey(RETRIES);
-        if (!parked && TransientFailures.isTransient(cause)) {
+        if (!parked && (TransientFailures.isTransient(cause) || appliedElsewhere(letter.message()))) {
             throw new TransientProjectionFailure(cause);
         }
+        if (!parked) {
+            log.warn("Parked event {} ({}) in the dead-letter queue: {}", letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(), cause.toString());
+        }
         return Decisions.requeue(truncated(cause), failed -> failed.diagnostics().and(RETRIES, parked ? retries(failed) + 1 : 0));
+    }
+
+    /**
+     * Whether another node has already applied the event: it took over the segment while this one still
+     * worked on the batch, and what failed here (a row it had already written) says nothing about the event.
+     * This node's batch is rolled back as its token update fails.
+     */
+    private boolean appliedElsewhere(EventMessage<?> event) {
+        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong position = tracked.trackingToken().position();
+            return position.isPresent() && positions.hasApplied(projection, position.getAsLong());
+        }
+        return false;
     }
 
     static long retries(DeadLetter<?> letter) {

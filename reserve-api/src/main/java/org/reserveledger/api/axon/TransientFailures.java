@@ -5,6 +5,8 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -12,7 +14,7 @@ import java.util.Set;
 
 /**
  * Tells failures that may pass by themselves (a lost connection, a deadlock, a database shutting
- * down or out of resources) from those that will recur on every attempt (a value a column cannot
+ * down or out of resources, a worker interrupted as its processor stops) from those that will recur on every attempt (a value a column cannot
  * hold, a payload that cannot be read, a broken constraint).
  */
 final class TransientFailures {
@@ -28,7 +30,15 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
+        // A processor shutting down interrupts its worker; whatever failed then says nothing about the event.
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
+                    || cause instanceof ClosedByInterruptException) {
+                return true;
+            }
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {

@@ -36,6 +36,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.failures = failures;
     }
 
+    /**
+     * An async answer (a view that waited, the live channel) is written on a second dispatch, which the
+     * authorization rules check again; it authenticates from the same header as the first.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

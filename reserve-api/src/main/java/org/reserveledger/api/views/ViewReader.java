@@ -9,15 +9,10 @@ import org.reserveledger.projections.replay.ProjectionRebuilds;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +40,6 @@ public class ViewReader {
     public static final String PARKED_HEADER = "X-Projection-Parked";
     /** On a view asOf an instant: the position of the checkpoint its replay started from, when one served. */
     public static final String CHECKPOINT_HEADER = "X-Replayed-From-Checkpoint";
-
-    private static final SecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
     private final ProjectionPositions positions;
     private final QueryGateway queries;
@@ -88,7 +81,6 @@ public class ViewReader {
      */
     public <T> CompletableFuture<ResponseEntity<T>> read(List<String> projections, Object query, Class<T> responseType,
                                                          ViewPoint at) {
-        keepPrincipalForTheAnswer();
         if (at.asOf() != null) {
             return CompletableFuture.completedFuture(replay(projections, at.asOf(), query, responseType));
         }
@@ -96,17 +88,6 @@ public class ViewReader {
             return CompletableFuture.completedFuture(live(projections, query, responseType));
         }
         return waiters.readOnceApplied(projections, at.minPosition(), () -> live(projections, query, responseType));
-    }
-
-    /**
-     * Every answer, even one complete at once, is written on a second (async) dispatch of the request, which
-     * Spring Security authorizes again from the context saved in the request; the bearer token filter only
-     * sets it on the thread.
-     */
-    private static void keepPrincipalForTheAnswer() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            CONTEXTS.saveContext(SecurityContextHolder.getContext(), request.getRequest(), request.getResponse());
-        }
     }
 
     public <T> CompletableFuture<ResponseEntity<T>> read(String projection, Object query, Class<T> responseType,

@@ -8,6 +8,9 @@ import org.reserveledger.api.support.ApiIntegrationTest;
 import org.reserveledger.projections.financing.FinancingProjection;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.reserveledger.api.support.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +42,12 @@ class ViewWaitersTest extends ApiIntegrationTest {
 
     @Autowired
     PositionWaiters waiters;
+
+    /** It stops projections, which another context's processors on the same database would stand in for. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry, ViewWaitersTest.class);
+    }
 
     @Autowired
     EventProcessingConfiguration processing;
