@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -72,7 +73,9 @@ class DatabaseConfiguration {
         return settings;
     }
 
+    /** Pool settings beyond these defaults come from Boot's own {@code spring.datasource.hikari.*}. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties, Optional<EmbeddedPostgres> embedded) {
         HikariDataSource dataSource = new HikariDataSource();
         // Depending on the embedded server (when there is one) makes it stop only after the pool has closed.

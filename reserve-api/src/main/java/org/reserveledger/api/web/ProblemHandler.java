@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -160,6 +162,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         return ResponseEntity.badRequest()
                 .body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "the request is invalid"), errors));
+    }
+
+    /**
+     * An endpoint that declares what it produces is matched against {@code Accept} before any handler runs
+     * (the others are checked by {@link AcceptableResponses}); its refusal is a problem whatever was accepted.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        boolean parsed;
+        try {
+            MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+            parsed = true;
+        } catch (IllegalArgumentException unparseable) {
+            parsed = false;
+        }
+        ProblemDetail problem = parsed
+                ? problem(HttpStatus.NOT_ACCEPTABLE, "http-406", "this endpoint answers "
+                + MediaType.toString(e.getSupportedMediaTypes()) + ", which the Accept header does not accept")
+                : problem(HttpStatus.BAD_REQUEST, "http-400", "the Accept header cannot be parsed");
+        // A content type set here is written as it is, without matching it against Accept again.
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override

@@ -175,7 +175,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
                 .status()).isEqualTo(409);
         assertThat(draw(commitment, site, "1", null).status()).isEqualTo(409);
 
-        String early = commitment(manufacturer(), "LUTETIUM", "5", "2026-01-01", "2099-12-31", 30);
+        String early = commitment(manufacturer(), "LUTETIUM", "5", "2026-01-01", "2075-12-31", 30);
         Api.Response tooEarly = as("OPERATOR").post("/api/v1/commitments/" + early + "/settlement", Api.json("siteId", site));
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.json().get("code").asString()).isEqualTo("commitment-not-ended");

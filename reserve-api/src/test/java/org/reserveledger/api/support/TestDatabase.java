@@ -108,7 +108,10 @@ public final class TestDatabase {
                     "a Testcontainers container (postgres:17.6-alpine)");
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                    // Every cached test context keeps a pool of its own on this one server.
+                    .setServerConfig("max_connections", "600")
+                    .start();
             afterEveryContextClosed(() -> {
                 try {
                     embedded.close();

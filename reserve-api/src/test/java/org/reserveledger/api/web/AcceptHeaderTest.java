@@ -52,6 +52,17 @@ class AcceptHeaderTest extends ApiIntegrationTest {
         assertThat(view.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void endpointsThatDeclareWhatTheyProduceRefuseWithAProblemToo() {
+        Api.Response unparseable = as("AUDITOR").withHeader("Accept", "*/*;q=bogus").get("/api/v1/audit/export");
+        assertThat(unparseable.status()).as(unparseable.toString()).isEqualTo(400);
+        assertThat(unparseable.header("Content-Type")).startsWith("application/problem+json");
+
+        Api.Response xml = as("AUDITOR").withHeader("Accept", "application/xml").get("/api/v1/live");
+        assertThat(xml.status()).as(xml.toString()).isEqualTo(406);
+        assertThat(xml.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     private static String deposits(String site) {
         return "/api/v1/sites/" + site + "/deposits";
     }
