@@ -49,6 +49,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -278,7 +279,8 @@ class AxonConfiguration {
     ConfigurerModule projectionDeadLetters(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                            PlatformTransactionManager platformTransactionManager, Serializer serializer,
                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                           DeadLetterProperties properties, ProjectionPositions positions) {
+                                           DeadLetterProperties properties, ProjectionPositions positions,
+                                           JdbcClient jdbc) {
         // Retrying a parked event runs inside the retry's transaction: as a savepoint, a failure undoes only the
         // event's writes and the queue can still record the attempt; a success commits with the letter's eviction.
         TransactionManager savepoints = new SpringTransactionManager(platformTransactionManager,
@@ -296,7 +298,7 @@ class AxonConfiguration {
                         .maxSequenceSize(properties.maxSequenceSize())
                         .claimDuration(properties.claimDuration())
                         .build())
-                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy(projection, positions))
+                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy(projection, positions, jdbc))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (c, builder) -> builder
                         .transactionManager(savepoints)
                         // Remembers which sequences hold nothing parked, instead of asking the table for every event.

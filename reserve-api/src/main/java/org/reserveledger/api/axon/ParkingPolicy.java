@@ -3,15 +3,15 @@ package org.reserveledger.api.axon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 
 import org.reserveledger.projections.tracking.ProjectionPositions;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import static org.axonframework.messaging.deadletter.ThrowableCause.truncated;
 
@@ -27,10 +27,12 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private final String projection;
     private final ProjectionPositions positions;
+    private final JdbcClient jdbc;
 
-    ParkingPolicy(String projection, ProjectionPositions positions) {
+    ParkingPolicy(String projection, ProjectionPositions positions, JdbcClient jdbc) {
         this.projection = projection;
         this.positions = positions;
+        this.jdbc = jdbc;
     }
 
     /** Diagnostics key: how many times a parked event has been tried again. */
@@ -55,11 +57,10 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
      * This node's batch is rolled back as its token update fails.
      */
     private boolean appliedElsewhere(EventMessage<?> event) {
-        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            OptionalLong position = tracked.trackingToken().position();
-            return position.isPresent() && positions.hasApplied(projection, position.getAsLong());
-        }
-        return false;
+        // The letter may hold the event without its tracking token, so its position is looked up by its id.
+        Optional<Long> position = jdbc.sql("select global_index from domain_event_entry where event_identifier = ?")
+                .param(event.getIdentifier()).query(Long.class).optional();
+        return position.isPresent() && positions.hasApplied(projection, position.get());
     }
 
     static long retries(DeadLetter<?> letter) {
