@@ -36,7 +36,8 @@ class AuditChainScheduleTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.useShared(registry);
+        // A second context on the shared database would run a second set of projections beside the first.
+        TestDatabase.useOwn(registry, AuditChainScheduleTest.class);
     }
 
     @Test

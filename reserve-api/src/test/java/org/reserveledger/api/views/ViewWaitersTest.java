@@ -4,13 +4,18 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
-import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Reserve;
 import org.reserveledger.projections.financing.FinancingProjection;
 import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.reserveledger.api.support.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {"reserve.view-wait=" + ViewWaitersTest.WAIT_SECONDS + "s",
         "reserve.view-waiters.max=" + ViewWaitersTest.WAITERS})
-class ViewWaitersTest extends ApiIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ViewWaitersTest {
 
     static final int WAITERS = 500;
     static final int WAIT_SECONDS = 15;
@@ -40,8 +47,25 @@ class ViewWaitersTest extends ApiIntegrationTest {
     /** A generous bound on one health answer; waiting requests must not hold what health needs. */
     private static final Duration HEALTH_BOUND = Duration.ofMillis(100);
 
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @Autowired
     PositionWaiters waiters;
+
+    private Reserve reserve;
+
+    @BeforeEach
+    void reserve() {
+        reserve = new Reserve(new Api(port, null), jdbc);
+    }
+
+    private Api as(String role) {
+        return new Api(port, null).as(role);
+    }
 
     /** It stops projections, which another context's processors on the same database would stand in for. */
     @DynamicPropertySource
