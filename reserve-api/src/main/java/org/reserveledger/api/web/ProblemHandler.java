@@ -165,8 +165,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * An endpoint that declares what it produces is matched against {@code Accept} before any handler runs
-     * (the others are checked by {@link AcceptableResponses}); its refusal is a problem whatever was accepted.
+     * An {@code Accept} header refused before any handler runs, by Spring MVC for endpoints that declare what
+     * they produce and by {@link AcceptableResponses} for the others; the refusal is a problem whatever was
+     * accepted.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
