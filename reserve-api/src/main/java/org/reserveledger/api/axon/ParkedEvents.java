@@ -69,7 +69,8 @@ public class ParkedEvents {
         List<ParkedEvent> stillParked = new ArrayList<>();
         for (String sequence : sequences(queue)) {
             processor.process(letter -> sequenceOf(letter).equals(sequence));
-            first(queue, sequence).ifPresentOrElse(stillParked::add, () -> cleared.add(sequence));
+            headLetter(queue, sequence).map(ParkedEvent::of)
+                    .ifPresentOrElse(stillParked::add, () -> cleared.add(sequence));
         }
         return new Retried(projection, cleared, stillParked);
     }
@@ -106,15 +107,9 @@ public class ParkedEvents {
         });
     }
 
+    /** The first event the projection holds parked, the one that stops it longest. */
     public Optional<ParkedEvent> first(String projection) {
-        return queue(projection).flatMap(queue -> {
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    return Optional.of(ParkedEvent.of(letter));
-                }
-            }
-            return Optional.empty();
-        });
+        return list(projection, 1).stream().findFirst();
     }
 
     private static List<String> sequences(SequencedDeadLetterQueue<EventMessage<?>> queue) {
@@ -126,10 +121,6 @@ public class ParkedEvents {
             }
         }
         return sequences;
-    }
-
-    private static Optional<ParkedEvent> first(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence) {
-        return headLetter(queue, sequence).map(ParkedEvent::of);
     }
 
     private static Optional<DeadLetter<? extends EventMessage<?>>> headLetter(

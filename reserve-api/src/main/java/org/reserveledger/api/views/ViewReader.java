@@ -1,7 +1,6 @@
 package org.reserveledger.api.views;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.reserveledger.api.axon.ParkedEvents;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
 import org.reserveledger.projections.replay.ProjectionCatalog;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,11 +51,10 @@ public class ViewReader {
     private final Clock clock;
     private final ProjectionRebuilds rebuilds;
     private final JdbcTemplate jdbc;
-    private final ParkedEvents parked;
 
     ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
                       PositionWaiters waiters, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
-                      ProjectionRebuilds rebuilds, JdbcTemplate jdbc, ParkedEvents parked) {
+                      ProjectionRebuilds rebuilds, JdbcTemplate jdbc) {
         this.positions = positions;
         this.queries = queries;
         this.snapshot = new TransactionTemplate(transactions);
@@ -70,7 +69,6 @@ public class ViewReader {
         this.clock = clock;
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;
-        this.parked = parked;
     }
 
     /**
@@ -121,8 +119,10 @@ public class ViewReader {
         Answer<T> answer = snapshot.execute(status -> {
             // Taken before the snapshot: a rebuild's swap either finished before this read or waits for it.
             jdbc.execute("lock table " + String.join(", ", tables) + " in access share mode");
-            return new Answer<>(positions.progress(projections).values().stream()
-                    .mapToLong(ProjectionPositions.Progress::position).min().orElse(-1),
+            Map<String, ProjectionPositions.Progress> progress = positions.progress(projections);
+            return new Answer<>(progress.values().stream().mapToLong(ProjectionPositions.Progress::position).min()
+                    .orElse(-1),
+                    projections.stream().filter(projection -> progress.get(projection).parked()).toList(),
                     queries.query(query, responseType).join());
         });
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
@@ -131,9 +131,8 @@ public class ViewReader {
         if (!rebuilding.isEmpty()) {
             response.header(REBUILDING_HEADER, String.join(",", rebuilding));
         }
-        List<String> parking = projections.stream().filter(projection -> parked.count(projection) > 0).toList();
-        if (!parking.isEmpty()) {
-            response.header(PARKED_HEADER, String.join(",", parking));
+        if (!answer.parked().isEmpty()) {
+            response.header(PARKED_HEADER, String.join(",", answer.parked()));
         }
         return response.body(answer.body());
     }
@@ -141,6 +140,6 @@ public class ViewReader {
     private record Replay<T>(PointInTime.Replayed replayed, T body) {
     }
 
-    private record Answer<T>(long position, T body) {
+    private record Answer<T>(long position, List<String> parked, T body) {
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a projection's progress from the token store. Tokens are written in the same transaction
@@ -43,14 +45,23 @@ public class ProjectionPositions {
     /** The progress of each of these projections, read in one query; a projection without tokens has applied nothing. */
     public Map<String, Progress> progress(Collection<String> projections) {
         Map<String, List<TrackingToken>> tokens = new HashMap<>();
+        Set<String> parking = new HashSet<>();
         projections.forEach(projection -> tokens.put(projection, new ArrayList<>()));
-        jdbc.sql("select processor_name, token, token_type from token_entry where processor_name in (:names)")
+        // Whether a projection holds parked events is read with its tokens, so that asking costs no round trip.
+        jdbc.sql("""
+                        select processor_name, token, token_type,
+                               exists (select 1 from dead_letter_entry d where d.processing_group = t.processor_name) parked
+                        from token_entry t where processor_name in (:names)""")
                 .param("names", tokens.keySet())
                 .query(rs -> {
-                    tokens.get(rs.getString("processor_name")).add(token(rs.getBytes("token"), rs.getString("token_type")));
+                    String projection = rs.getString("processor_name");
+                    tokens.get(projection).add(token(rs.getBytes("token"), rs.getString("token_type")));
+                    if (rs.getBoolean("parked")) {
+                        parking.add(projection);
+                    }
                 });
         Map<String, Progress> progress = new HashMap<>();
-        tokens.forEach((projection, its) -> progress.put(projection, new Progress(its)));
+        tokens.forEach((projection, its) -> progress.put(projection, new Progress(its, parking.contains(projection))));
         return progress;
     }
 
@@ -67,9 +78,19 @@ public class ProjectionPositions {
     public static final class Progress {
 
         private final List<TrackingToken> tokens;
+        private final boolean parked;
 
-        Progress(List<TrackingToken> tokens) {
+        Progress(List<TrackingToken> tokens, boolean parked) {
             this.tokens = tokens;
+            this.parked = parked;
+        }
+
+        /**
+         * Whether the projection holds events parked in its dead-letter queue: its position has moved past
+         * them, but they are not applied.
+         */
+        public boolean parked() {
+            return parked;
         }
 
         /** The position every segment has reached, or -1 before any has applied an event. */
