@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
 import org.reserveledger.api.security.Role;
@@ -47,7 +48,7 @@ class CommitmentViewController {
     CompletableFuture<ResponseEntity<CommitmentList>> commitments(
             @RequestParam(required = false) @ClientCode String manufacturerId,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ApiPrincipal principal = CurrentPrincipal.get();
         String filter = manufacturerId;
         if (principal.role() == Role.MANUFACTURER) {
@@ -66,7 +67,7 @@ class CommitmentViewController {
     CompletableFuture<ResponseEntity<CommitmentSummary>> commitment(
             @PathVariable UUID commitmentId,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         return commitments(null, minPosition, asOf).thenApply(answer -> {
             CommitmentSummary commitment = answer.getBody().commitments().stream()
                     .filter(c -> c.commitmentId().equals(commitmentId.toString()))
@@ -80,7 +81,7 @@ class CommitmentViewController {
     @Operation(summary = "Origin shares per mineral and the Herfindahl-Hirschman index")
     CompletableFuture<ResponseEntity<Concentration>> concentration(
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         return views.read(InventoryProjection.NAME, new FindConcentrationQuery(), Concentration.class,
                 new ViewPoint(minPosition, asOf));
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.projections.financing.FindFinancingHistoryQuery;
 import org.reserveledger.projections.financing.FindFinancingQuery;
 import org.reserveledger.projections.financing.Financing;
@@ -46,11 +47,11 @@ class FinancingViewController {
     @GetMapping("/api/v1/views/financing")
     @Operation(summary = "Facilities, private capital, fees, sources and uses, and collateral on a value date (default today)")
     CompletableFuture<ResponseEntity<Financing>> financing(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valueDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @BusinessDate LocalDate valueDate,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        LocalDate on = valueDate == null ? views.today(at) : ViewParameters.valueDate("valueDate", valueDate);
+        LocalDate on = valueDate == null ? views.today(at) : valueDate;
         return views.read(PROJECTIONS, new FindFinancingQuery(on, requiredCoverageRatio), Financing.class, at);
     }
 
@@ -61,7 +62,7 @@ class FinancingViewController {
             @Parameter(description = "value dates YYYY-MM-DD, comma-separated (e.g. month ends), 1 to " + MAX_VALUE_DATES)
             @RequestParam String valueDates,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         List<LocalDate> dates = ViewParameters.valueDates("valueDates", valueDates, MAX_VALUE_DATES);
         return views.read(PROJECTIONS, new FindFinancingHistoryQuery(dates, requiredCoverageRatio),
                 FinancingHistory.class, new ViewPoint(minPosition, asOf));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.projections.inventory.FindInventoryByMineralQuery;
 import org.reserveledger.projections.inventory.FindInventoryBySiteQuery;
 import org.reserveledger.projections.inventory.InventoryByMineral;
@@ -36,7 +37,7 @@ class InventoryViewController {
     @Operation(summary = "Stock per site and mineral, with material in transit to each site")
     CompletableFuture<ResponseEntity<InventoryBySite>> bySite(
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         return views.read(InventoryProjection.NAME, new FindInventoryBySiteQuery(), InventoryBySite.class,
                 new ViewPoint(minPosition, asOf));
     }
@@ -46,7 +47,7 @@ class InventoryViewController {
             + "365 days to today (or to the asOf day) and the days of cover that consumption leaves")
     CompletableFuture<ResponseEntity<InventoryByMineral>> byMineral(
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
         return views.read(InventoryProjection.NAME, new FindInventoryByMineralQuery(views.today(at)),
                 InventoryByMineral.class, at);

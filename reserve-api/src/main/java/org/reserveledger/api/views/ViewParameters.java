@@ -18,14 +18,6 @@ final class ViewParameters {
     private ViewParameters() {
     }
 
-    /** A business date within the span the books mean. */
-    static LocalDate valueDate(String field, LocalDate date) {
-        if (date != null && !DateBounds.contains(date)) {
-            throw new InvalidRequest(field, "must be " + DateBounds.RANGE);
-        }
-        return date;
-    }
-
     /** One to {@code max} business dates, comma-separated, each a date YYYY-MM-DD within the span the books mean. */
     static List<LocalDate> valueDates(String field, String text, int max) {
         String[] items = text.split(",", -1);
@@ -41,11 +33,16 @@ final class ViewParameters {
             if (item.isEmpty()) {
                 throw new InvalidRequest(field, "item " + (i + 1) + " is empty; dates are separated by single commas");
             }
+            LocalDate date;
             try {
-                dates.add(valueDate(field, LocalDate.parse(item)));
+                date = LocalDate.parse(item);
             } catch (DateTimeParseException e) {
                 throw new InvalidRequest(field, "item " + (i + 1) + " is not a date YYYY-MM-DD");
             }
+            if (!DateBounds.contains(date)) {
+                throw new InvalidRequest(field, "item " + (i + 1) + " must be " + DateBounds.RANGE);
+            }
+            dates.add(date);
         }
         return dates;
     }

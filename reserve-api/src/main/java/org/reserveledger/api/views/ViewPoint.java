@@ -1,8 +1,5 @@
 package org.reserveledger.api.views;
 
-import org.reserveledger.api.web.InvalidRequest;
-import org.reserveledger.domain.shared.DateBounds;
-
 import java.time.Instant;
 
 /**
@@ -13,12 +10,6 @@ import java.time.Instant;
  * @param asOf        the recording instant a view is replayed to, or null for the live tables
  */
 public record ViewPoint(Long minPosition, Instant asOf) {
-
-    public ViewPoint {
-        if (asOf != null && !DateBounds.contains(asOf)) {
-            throw new InvalidRequest("asOf", "must be " + DateBounds.RANGE);
-        }
-    }
 
     /** The live tables, once they have applied {@code minPosition} when one is given. */
     public static ViewPoint live(Long minPosition) {
