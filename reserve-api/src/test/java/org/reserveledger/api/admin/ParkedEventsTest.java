@@ -3,6 +3,7 @@ package org.reserveledger.api.admin;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Eventually;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.api.support.TestDatabase;
 import org.reserveledger.domain.financing.CapitalCalled;
@@ -310,17 +311,6 @@ class ParkedEventsTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.await(what, Duration.ofSeconds(60), Duration.ofMillis(50), condition);
     }
 }

@@ -2,6 +2,7 @@ package org.reserveledger.api.audit;
 
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Eventually;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.api.support.TestDatabase;
 import org.reserveledger.projections.audit.AttestationKey;
@@ -176,15 +177,6 @@ class AuditChainFollowTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PROMPTLY);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("%s within %s", what, PROMPTLY).isBefore(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.await(what, PROMPTLY, Duration.ofMillis(20), condition);
     }
 }

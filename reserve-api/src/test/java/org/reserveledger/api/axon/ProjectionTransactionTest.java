@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Eventually;
 import org.reserveledger.api.support.TestDatabase;
 import org.reserveledger.domain.inventory.SiteRegistered;
 import org.reserveledger.projections.tracking.ProjectionPositions;
@@ -71,21 +72,6 @@ class ProjectionTransactionTest {
                 .isEqualTo(1);
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     @TestConfiguration
     static class ProbeConfiguration {
 
@@ -118,5 +104,9 @@ class ProjectionTransactionTest {
                 throw new IllegalStateException("probe projection failure after writing its row");
             }
         }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        Eventually.await(what, Duration.ofSeconds(60), Duration.ofMillis(50), condition);
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Eventually;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.projections.financing.FinancingProjection;
 import org.reserveledger.projections.inventory.InventoryProjection;
@@ -236,13 +237,7 @@ class ViewWaitersTest {
         return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS - 2);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        Eventually.await(what, Duration.ofSeconds(WAIT_SECONDS - 2), Duration.ofMillis(5), condition);
     }
 }
