@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditChainFollowTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    /** How long the listener may take to get a connection, on a machine busy with other test contexts. */
+    private static final Duration CONNECTING = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -94,6 +96,8 @@ class AuditChainFollowTest {
 
     @Test
     void aNoticeFromAnotherNodeWakesTheChainer() {
+        // The listener connects on a thread of its own after the context starts; a notice before that reaches nobody.
+        listenerBackend();
         long position = appendedByAnotherNode();
         assertThat(linked(position)).as("nothing on this node knows of position %d yet", position).isFalse();
 
@@ -106,7 +110,8 @@ class AuditChainFollowTest {
     void theListenerReconnectsAfterItsConnectionIsLost() {
         int lost = listenerBackend();
         assertThat(jdbc.sql("select pg_terminate_backend(:pid)").param("pid", lost).query(Boolean.class).single()).isTrue();
-        await("a new connection listens", () -> listenerBackends().stream().anyMatch(pid -> pid != lost));
+        Eventually.await("a new connection listens", CONNECTING, Duration.ofMillis(20),
+                () -> listenerBackends().stream().anyMatch(pid -> pid != lost));
 
         long position = appendedByAnotherNode();
         notifyAsAnotherNode();
@@ -156,7 +161,7 @@ class AuditChainFollowTest {
     }
 
     private int listenerBackend() {
-        await("a connection listens", () -> listenerBackends().size() == 1);
+        Eventually.await("a connection listens", CONNECTING, Duration.ofMillis(20), () -> listenerBackends().size() == 1);
         return listenerBackends().getFirst();
     }
 
