@@ -65,18 +65,13 @@ class PositionWaiters implements DisposableBean {
     /**
      * Reads the view on a reader thread once every one of the projections has applied the position, or fails
      * with {@link ProjectionBehind} when the wait runs out. A position beyond the stream's head, or one more
-     * waiter than the bound, is refused at once, on the calling thread; one already applied is read there too.
+     * waiter than the bound, is refused at once, on the calling thread.
      */
     <T> CompletableFuture<T> readOnceApplied(List<String> projections, long position, Supplier<T> read) {
         // No event holds the position yet, so waiting cannot bring it; refused before it takes a waiter's place.
         long head = stream.head();
         if (position > head) {
             throw ProjectionBehind.beyondHead(position, head);
-        }
-        // Most positions asked for are applied already (a dashboard asks after being told of them): no wait.
-        Map<String, ProjectionPositions.Progress> now = positions.progress(projections);
-        if (projections.stream().allMatch(projection -> now.get(projection).hasApplied(position))) {
-            return CompletableFuture.completedFuture(read.get());
         }
         if (count.incrementAndGet() > max) {
             count.decrementAndGet();
