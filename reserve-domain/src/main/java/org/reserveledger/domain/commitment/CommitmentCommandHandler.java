@@ -8,6 +8,7 @@ import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.LotPortion;
 import org.reserveledger.domain.inventory.Site;
+import org.reserveledger.domain.shared.BusinessDay;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
@@ -58,7 +59,8 @@ public class CommitmentCommandHandler {
         Optional<ActiveDisruption> disruption = disruptionOf(commitment);
         DrawOutcome terms = commitment.invoke(c -> c.termsOfDraw(command.quantity(), command.drawnOn(), disruption));
         List<LotPortion> lots = site(command.siteId()).invoke(site -> site.draw(command.commitmentId(),
-                command.drawId(), commitment.invoke(Commitment::mineral), command.quantity()));
+                command.drawId(), commitment.invoke(Commitment::mineral), command.quantity(),
+                BusinessDay.endOf(command.drawnOn())));
         commitment.execute(c -> c.recordDraw(command.drawId(), command.siteId(), command.quantity(), command.drawnOn(),
                 terms, disruption, lots));
         return new DrawOutcome(terms.emergency(), terms.replenishBy(), lots);
@@ -81,7 +83,8 @@ public class CommitmentCommandHandler {
         Tonnes delivery = commitment.invoke(c -> c.settle(command.settledOn()));
         Aggregate<Site> site = site(command.siteId());
         if (delivery.isPositive()) {
-            site.execute(s -> s.deliver(command.commitmentId(), commitment.invoke(Commitment::mineral), delivery));
+            site.execute(s -> s.deliver(command.commitmentId(), commitment.invoke(Commitment::mineral), delivery,
+                    BusinessDay.endOf(command.settledOn())));
         }
         commitment.execute(c -> c.recordSettlement(command.siteId(), delivery, command.settledOn()));
         return commitment.invoke(c -> c.proceeds());

@@ -13,6 +13,7 @@ import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.shared.TransferId;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -85,14 +86,14 @@ public class Site {
     }
 
     /** Gives up the oldest lots of a mineral to a manufacturer's draw. */
-    public List<LotPortion> draw(CommitmentId commitmentId, DrawId drawId, Mineral mineral, Tonnes quantity) {
+    public List<LotPortion> draw(CommitmentId commitmentId, DrawId drawId, Mineral mineral, Tonnes quantity, Instant at) {
         List<LotPortion> taken = takeOldestFirst(mineral, quantity, "draw").stream().map(Lot::portion).toList();
         apply(new StockDrawn(siteId, commitmentId, drawId, mineral, quantity, taken));
         return taken;
     }
 
     /** Delivers the oldest lots of a mineral to a manufacturer settling its commitment. */
-    public List<LotPortion> deliver(CommitmentId commitmentId, Mineral mineral, Tonnes quantity) {
+    public List<LotPortion> deliver(CommitmentId commitmentId, Mineral mineral, Tonnes quantity, Instant at) {
         List<LotPortion> taken = takeOldestFirst(mineral, quantity, "settlement delivery").stream()
                 .map(Lot::portion).toList();
         apply(new StockDelivered(siteId, commitmentId, mineral, quantity, taken));
