@@ -98,9 +98,11 @@ class SecurityConfiguration {
                         .hasRole(GOVERNANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/manufacturers", "/api/v1/commitments")
                         .hasRole(GOVERNANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/periods/close").hasRole(GOVERNANCE.name())
 
                         .requestMatchers(HttpMethod.POST, "/api/v1/sites/*/deposits", "/api/v1/sites/*/withdrawals",
-                                "/api/v1/transfers", "/api/v1/transfers/*/receipt", "/api/v1/commitments/*/settlement")
+                                "/api/v1/transfers", "/api/v1/transfers/*/receipt", "/api/v1/commitments/*/settlement",
+                                "/api/v1/sites/*/deposits/*/reversal", "/api/v1/sites/*/withdrawals/*/reversal")
                         .hasRole(OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/commitments/*/draws",
                                 "/api/v1/commitments/*/replenishments")
