@@ -3,15 +3,18 @@ package org.reserveledger.domain.inventory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.reserveledger.domain.period.ClosedPeriods;
+import org.reserveledger.domain.shared.BusinessDay;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DepositId;
-import org.reserveledger.domain.shared.LedgerBounds;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.DrawId;
+import org.reserveledger.domain.shared.LedgerBounds;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.shared.TransferId;
+import org.reserveledger.domain.shared.UnknownResource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,21 +28,26 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A storage site: its capacity, the lots it holds per mineral in first-in-first-out order,
- * and the room it has reserved for material in transit to it. It guards that its stock is
- * never negative and that it never holds more than its capacity.
+ * A storage site: its capacity, the lots it holds per mineral in first-in-first-out order with each lot's
+ * movements in business time, and the room it has reserved for material in transit to it. It guards that its
+ * stock is never negative at any business instant, that a movement takes only lots held at its own instant,
+ * and that it never holds more than its capacity.
  */
 public class Site {
 
-    private static final Comparator<Lot> FIRST_IN_FIRST_OUT = Comparator.comparing(Lot::receivedAt);
+    private static final Comparator<HeldLot> FIRST_IN_FIRST_OUT = Comparator.comparing(held -> held.lot().receivedAt());
 
     @AggregateIdentifier
     private SiteId siteId;
     private Tonnes capacity;
     private Tonnes used;
-    private Map<Mineral, List<Lot>> stock;
+    // Lots with nothing left are dropped: a movement at any instant could take nothing from them.
+    private Map<Mineral, List<HeldLot>> stock;
     // Keyed by the transfer's UUID, which snapshots can write as a JSON object key.
     private Map<UUID, InboundTransferReserved> inbound;
+    // What a reversal needs to know of each deposit and withdrawal, keyed by their UUIDs.
+    private Map<UUID, Deposit> deposits;
+    private Map<UUID, Withdrawal> withdrawals;
 
     protected Site() {
         // for Axon's event sourcing and snapshots
@@ -67,36 +75,79 @@ public class Site {
     @CommandHandler
     public List<LotPortion> handle(WithdrawStockCommand command) {
         List<Lot> taken = command.namedLots().isEmpty()
-                ? takeOldestFirst(command.mineral(), command.quantity(), "withdrawal")
-                : takeNamed(command.mineral(), command.quantity(), command.namedLots());
+                ? takeOldestFirst(command.mineral(), command.quantity(), command.withdrawnAt(), "withdrawal")
+                : takeNamed(command.mineral(), command.quantity(), command.namedLots(), command.withdrawnAt());
         List<LotPortion> portions = taken.stream().map(Lot::portion).toList();
         apply(new StockWithdrawn(siteId, command.withdrawalId(), command.mineral(), command.quantity(),
-                command.reason(), command.reference(), portions));
+                command.reason(), command.reference(), portions, command.withdrawnAt()));
         return portions;
     }
 
+    @CommandHandler
+    public void handle(ReverseDepositCommand command, ClosedPeriods periods) {
+        Deposit deposit = deposits.get(command.depositId().value());
+        if (deposit == null) {
+            throw new UnknownResource("no deposit " + command.depositId() + " at site " + siteId);
+        }
+        if (deposit.reversed()) {
+            throw new DomainRuleViolation("already-reversed",
+                    "deposit %s at %s has already been reversed".formatted(command.depositId(), siteId));
+        }
+        Lot lot = deposit.lot();
+        if (lot.fundingSource() == FundingSource.MANUFACTURER_REPLENISHMENT) {
+            throw new DomainRuleViolation("replenishment-not-reversible",
+                    "deposit %s replenished a manufacturer's draws; it is corrected on its commitment, not reversed"
+                            .formatted(command.depositId()));
+        }
+        periods.ensureOpen(BusinessDay.of(lot.receivedAt()), "deposit " + command.depositId());
+        HeldLot held = held(lot);
+        if (held == null || held.movements().size() != 1 || !held.quantity().equals(lot.quantity())) {
+            Tonnes left = held == null ? Tonnes.ZERO : held.quantity();
+            throw new DomainRuleViolation("lot-has-moved",
+                    "deposit %s cannot be reversed: its lot %s has moved since it was received (%s of %s held at %s)"
+                            .formatted(command.depositId(), lot.lotId(), left, lot.quantity(), siteId));
+        }
+        apply(new DepositReversed(siteId, command.depositId(), lot, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ReverseWithdrawalCommand command, ClosedPeriods periods) {
+        Withdrawal withdrawal = withdrawals.get(command.withdrawalId().value());
+        if (withdrawal == null) {
+            throw new UnknownResource("no withdrawal " + command.withdrawalId() + " at site " + siteId);
+        }
+        if (withdrawal.reversed()) {
+            throw new DomainRuleViolation("already-reversed",
+                    "withdrawal %s at %s has already been reversed".formatted(command.withdrawalId(), siteId));
+        }
+        periods.ensureOpen(BusinessDay.of(withdrawal.withdrawnAt()), "withdrawal " + command.withdrawalId());
+        ensureRoomFor(withdrawal.quantity(), "reversal of withdrawal");
+        apply(new WithdrawalReversed(siteId, command.withdrawalId(), withdrawal.mineral(), withdrawal.quantity(),
+                withdrawal.lots(), withdrawal.withdrawnAt(), command.reason()));
+    }
+
     /**
-     * Gives up the oldest lots of a mineral to a transfer. Called by {@link TransferCommandHandler}
-     * in the same unit of work that reserves room at the destination.
+     * Gives up the oldest lots of a mineral held at {@code at} to a transfer. Called by
+     * {@link TransferCommandHandler} in the same unit of work that reserves room at the destination.
      */
-    List<Lot> dispatch(TransferId transferId, SiteId toSiteId, Mineral mineral, Tonnes quantity) {
-        List<Lot> taken = takeOldestFirst(mineral, quantity, "transfer");
-        apply(new StockDispatched(siteId, transferId, toSiteId, mineral, quantity, taken));
+    List<Lot> dispatch(TransferId transferId, SiteId toSiteId, Mineral mineral, Tonnes quantity, Instant at) {
+        List<Lot> taken = takeOldestFirst(mineral, quantity, at, "transfer");
+        apply(new StockDispatched(siteId, transferId, toSiteId, mineral, quantity, taken, at));
         return taken;
     }
 
-    /** Gives up the oldest lots of a mineral to a manufacturer's draw. */
+    /** Gives up the oldest lots of a mineral held at {@code at} to a manufacturer's draw. */
     public List<LotPortion> draw(CommitmentId commitmentId, DrawId drawId, Mineral mineral, Tonnes quantity, Instant at) {
-        List<LotPortion> taken = takeOldestFirst(mineral, quantity, "draw").stream().map(Lot::portion).toList();
-        apply(new StockDrawn(siteId, commitmentId, drawId, mineral, quantity, taken));
+        List<LotPortion> taken = takeOldestFirst(mineral, quantity, at, "draw").stream().map(Lot::portion).toList();
+        apply(new StockDrawn(siteId, commitmentId, drawId, mineral, quantity, taken, at));
         return taken;
     }
 
-    /** Delivers the oldest lots of a mineral to a manufacturer settling its commitment. */
+    /** Delivers the oldest lots of a mineral held at {@code at} to a manufacturer settling its commitment. */
     public List<LotPortion> deliver(CommitmentId commitmentId, Mineral mineral, Tonnes quantity, Instant at) {
-        List<LotPortion> taken = takeOldestFirst(mineral, quantity, "settlement delivery").stream()
+        List<LotPortion> taken = takeOldestFirst(mineral, quantity, at, "settlement delivery").stream()
                 .map(Lot::portion).toList();
-        apply(new StockDelivered(siteId, commitmentId, mineral, quantity, taken));
+        apply(new StockDelivered(siteId, commitmentId, mineral, quantity, taken, at));
         return taken;
     }
 
@@ -114,19 +165,25 @@ public class Site {
         LedgerBounds.requireAmount("unitCostUsd", "the lot's value (quantityTonnes × unitCostUsd)", lot.value().value());
     }
 
-    void reserveInbound(TransferId transferId, SiteId fromSiteId, Mineral mineral, Tonnes quantity, List<Lot> lots) {
+    void reserveInbound(TransferId transferId, SiteId fromSiteId, Mineral mineral, Tonnes quantity, List<Lot> lots,
+                        Instant dispatchedAt) {
         ensureRoomFor(quantity, "transfer");
-        apply(new InboundTransferReserved(siteId, transferId, fromSiteId, mineral, quantity, lots));
+        apply(new InboundTransferReserved(siteId, transferId, fromSiteId, mineral, quantity, lots, dispatchedAt));
     }
 
-    void receive(TransferId transferId) {
+    void receive(TransferId transferId, Instant receivedAt) {
         InboundTransferReserved pending = inbound.get(transferId.value());
         if (pending == null) {
             throw new DomainRuleViolation("transfer-already-received",
                     "transfer " + transferId + " has already been received at " + siteId);
         }
+        if (receivedAt.isBefore(pending.dispatchedAt())) {
+            throw new DomainRuleViolation("receipt-before-dispatch",
+                    "transfer %s was dispatched at %s; it cannot arrive at %s before, at %s"
+                            .formatted(transferId, pending.dispatchedAt(), siteId, receivedAt));
+        }
         apply(new TransferReceived(siteId, transferId, pending.fromSiteId(), pending.mineral(), pending.quantity(),
-                pending.lots()));
+                pending.lots(), receivedAt));
     }
 
     void ensureRoomFor(Tonnes quantity, String operation) {
@@ -138,55 +195,68 @@ public class Site {
         }
     }
 
-    private List<Lot> takeOldestFirst(Mineral mineral, Tonnes quantity, String operation) {
+    private List<Lot> takeOldestFirst(Mineral mineral, Tonnes quantity, Instant at, String operation) {
         if (!quantity.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a " + operation + "'s quantity must be positive");
         }
-        List<Lot> lots = stock.getOrDefault(mineral, List.of());
-        Tonnes available = lots.stream().map(Lot::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
+        List<HeldLot> lots = stock.getOrDefault(mineral, List.of());
+        Tonnes available = lots.stream().map(held -> held.takeableAt(at)).reduce(Tonnes.ZERO, Tonnes::plus);
         if (quantity.exceeds(available)) {
-            throw new DomainRuleViolation("insufficient-stock",
-                    "%s of %s %s exceeds the %s available at %s".formatted(operation, quantity, mineral, available, siteId));
+            throw new DomainRuleViolation("insufficient-stock", "%s of %s %s exceeds the %s available at %s%s"
+                    .formatted(operation, quantity, mineral, available, siteId, since(lots, at)));
         }
         List<Lot> taken = new ArrayList<>();
         Tonnes remaining = quantity;
-        for (Lot lot : lots) {
+        for (HeldLot held : lots) {
             if (remaining.isZero()) {
                 break;
             }
-            Tonnes part = lot.quantity().min(remaining);
-            taken.add(lot.withQuantity(part));
-            remaining = remaining.minus(part);
+            Tonnes part = held.takeableAt(at).min(remaining);
+            if (part.isPositive()) {
+                taken.add(held.lot().withQuantity(part));
+                remaining = remaining.minus(part);
+            }
         }
         return taken;
     }
 
-    private List<Lot> takeNamed(Mineral mineral, Tonnes quantity, List<LotPortion> named) {
+    private List<Lot> takeNamed(Mineral mineral, Tonnes quantity, List<LotPortion> named, Instant at) {
         Tonnes total = named.stream().map(LotPortion::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
         if (!total.equals(quantity)) {
             throw new DomainRuleViolation("named-lots-mismatch",
                     "the named lots add up to %s, not the %s withdrawn".formatted(total, quantity));
         }
-        List<Lot> lots = stock.getOrDefault(mineral, List.of());
+        List<HeldLot> lots = stock.getOrDefault(mineral, List.of());
         List<Lot> taken = new ArrayList<>();
         for (LotPortion portion : named) {
             if (!portion.quantity().isPositive()) {
                 throw new DomainRuleViolation("quantity-not-positive", "each named lot's quantity must be positive");
             }
-            Lot lot = lots.stream().filter(l -> l.lotId().equals(portion.lotId())).findFirst()
+            HeldLot held = lots.stream().filter(l -> l.lot().lotId().equals(portion.lotId())).findFirst()
                     .orElseThrow(() -> new DomainRuleViolation("lot-not-held",
                             "lot %s holds no %s at %s".formatted(portion.lotId(), mineral, siteId)));
-            Tonnes alreadyTaken = taken.stream().filter(t -> t.lotId().equals(lot.lotId()))
+            Tonnes alreadyTaken = taken.stream().filter(t -> t.lotId().equals(portion.lotId()))
                     .map(Lot::quantity).reduce(Tonnes.ZERO, Tonnes::plus);
-            Tonnes left = lot.quantity().minus(alreadyTaken);
+            Tonnes takeable = held.takeableAt(at);
+            Tonnes left = takeable.exceeds(alreadyTaken) ? takeable.minus(alreadyTaken) : Tonnes.ZERO;
             if (portion.quantity().exceeds(left)) {
-                throw new DomainRuleViolation("insufficient-stock",
-                        "withdrawal of %s from lot %s exceeds the %s it holds at %s"
-                                .formatted(portion.quantity(), lot.lotId(), left, siteId));
+                throw new DomainRuleViolation("insufficient-stock", "withdrawal of %s from lot %s exceeds the %s it holds at %s%s"
+                        .formatted(portion.quantity(), portion.lotId(), left, siteId, since(List.of(held), at)));
             }
-            taken.add(lot.withQuantity(portion.quantity()));
+            taken.add(held.lot().withQuantity(portion.quantity()));
         }
         return taken;
+    }
+
+    /** Says that a back-dated movement is measured against every later one, when there are later ones. */
+    private static String since(List<HeldLot> lots, Instant at) {
+        boolean later = lots.stream().flatMap(held -> held.movements().stream()).anyMatch(m -> m.at().isAfter(at));
+        return later ? " on " + at + " and every later movement" : "";
+    }
+
+    private HeldLot held(Lot lot) {
+        return stock.getOrDefault(lot.mineral(), List.of()).stream()
+                .filter(held -> held.lot().lotId().equals(lot.lotId())).findFirst().orElse(null);
     }
 
     @EventSourcingHandler
@@ -196,31 +266,51 @@ public class Site {
         used = Tonnes.ZERO;
         stock = new EnumMap<>(Mineral.class);
         inbound = new LinkedHashMap<>();
+        deposits = new LinkedHashMap<>();
+        withdrawals = new LinkedHashMap<>();
     }
 
     @EventSourcingHandler
     void on(LotDeposited event) {
-        addLot(event.lot());
+        deposits.put(event.depositId().value(), new Deposit(event.lot(), false));
+        arrive(event.lot(), event.lot().receivedAt());
+    }
+
+    @EventSourcingHandler
+    void on(DepositReversed event) {
+        deposits.put(event.depositId().value(), new Deposit(event.lot(), true));
+        leave(event.lot().mineral(), List.of(event.lot().portion()), event.lot().receivedAt());
     }
 
     @EventSourcingHandler
     void on(StockWithdrawn event) {
-        removePortions(event.mineral(), event.lots());
+        List<Lot> lots = event.lots().stream().map(portion -> held(event.mineral(), portion).lot()
+                .withQuantity(portion.quantity())).toList();
+        withdrawals.put(event.withdrawalId().value(),
+                new Withdrawal(event.mineral(), event.quantity(), lots, event.withdrawnAt(), false));
+        leave(event.mineral(), event.lots(), event.withdrawnAt());
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalReversed event) {
+        withdrawals.put(event.withdrawalId().value(), new Withdrawal(event.mineral(), event.quantity(), event.lots(),
+                event.withdrawnAt(), true));
+        event.lots().forEach(lot -> arrive(lot, event.withdrawnAt()));
     }
 
     @EventSourcingHandler
     void on(StockDispatched event) {
-        removePortions(event.mineral(), event.lots().stream().map(Lot::portion).toList());
+        leave(event.mineral(), event.lots().stream().map(Lot::portion).toList(), event.dispatchedAt());
     }
 
     @EventSourcingHandler
     void on(StockDrawn event) {
-        removePortions(event.mineral(), event.lots());
+        leave(event.mineral(), event.lots(), event.drawnAt());
     }
 
     @EventSourcingHandler
     void on(StockDelivered event) {
-        removePortions(event.mineral(), event.lots());
+        leave(event.mineral(), event.lots(), event.deliveredAt());
     }
 
     @EventSourcingHandler
@@ -233,43 +323,61 @@ public class Site {
     void on(TransferReceived event) {
         inbound.remove(event.transferId().value());
         used = used.minus(event.quantity());
-        event.lots().forEach(this::addLot);
+        event.lots().forEach(lot -> arrive(lot, event.receivedAt()));
     }
 
-    private void addLot(Lot lot) {
-        List<Lot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
+    private HeldLot held(Mineral mineral, LotPortion portion) {
+        return stock.get(mineral).stream().filter(held -> held.lot().lotId().equals(portion.lotId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("lot " + portion.lotId() + " is not held at " + siteId));
+    }
+
+    private void arrive(Lot lot, Instant at) {
+        List<HeldLot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
         used = used.plus(lot.quantity());
         // Parts of one lot arriving separately (two transfers, say) are held as one lot again.
         for (int i = 0; i < lots.size(); i++) {
-            Lot held = lots.get(i);
-            if (held.lotId().equals(lot.lotId())) {
-                lots.set(i, held.withQuantity(held.quantity().plus(lot.quantity())));
+            HeldLot held = lots.get(i);
+            if (held.lot().lotId().equals(lot.lotId())) {
+                lots.set(i, held.moved(at, lot.quantity().value()));
                 return;
             }
         }
+        HeldLot arrived = HeldLot.received(lot, at);
         int position = lots.size();
-        while (position > 0 && FIRST_IN_FIRST_OUT.compare(lots.get(position - 1), lot) > 0) {
+        while (position > 0 && FIRST_IN_FIRST_OUT.compare(lots.get(position - 1), arrived) > 0) {
             position--;
         }
-        lots.add(position, lot);
+        lots.add(position, arrived);
     }
 
-    private void removePortions(Mineral mineral, List<LotPortion> portions) {
-        List<Lot> lots = stock.get(mineral);
+    private void leave(Mineral mineral, List<LotPortion> portions, Instant at) {
+        List<HeldLot> lots = stock.get(mineral);
         for (LotPortion portion : portions) {
             for (int i = 0; i < lots.size(); i++) {
-                Lot lot = lots.get(i);
-                if (lot.lotId().equals(portion.lotId())) {
-                    Tonnes left = lot.quantity().minus(portion.quantity());
-                    if (left.isZero()) {
+                HeldLot held = lots.get(i);
+                if (held.lot().lotId().equals(portion.lotId())) {
+                    HeldLot left = held.moved(at, portion.quantity().value().negate());
+                    if (left.quantity().isZero()) {
                         lots.remove(i);
                     } else {
-                        lots.set(i, lot.withQuantity(left));
+                        lots.set(i, left);
                     }
                     break;
                 }
             }
             used = used.minus(portion.quantity());
+        }
+    }
+
+    /** A deposit as recorded, for its reversal. */
+    record Deposit(Lot lot, boolean reversed) {
+    }
+
+    /** A withdrawal's lots with their origin, supplier and cost, for its reversal. */
+    record Withdrawal(Mineral mineral, Tonnes quantity, List<Lot> lots, Instant withdrawnAt, boolean reversed) {
+
+        Withdrawal {
+            lots = List.copyOf(lots);
         }
     }
 }

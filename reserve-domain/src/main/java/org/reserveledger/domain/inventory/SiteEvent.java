@@ -7,7 +7,7 @@ import org.reserveledger.domain.shared.SiteId;
  */
 public sealed interface SiteEvent
         permits SiteRegistered, LotDeposited, StockWithdrawn, StockDispatched, InboundTransferReserved,
-        TransferReceived, StockDrawn, StockDelivered {
+        TransferReceived, StockDrawn, StockDelivered, DepositReversed, WithdrawalReversed {
 
     SiteId siteId();
 }

@@ -42,9 +42,10 @@ public class TransferCommandHandler {
         }
         destination.execute(site -> site.ensureRoomFor(command.quantity(), "transfer"));
         List<Lot> lots = source.invoke(site ->
-                site.dispatch(command.transferId(), command.toSiteId(), command.mineral(), command.quantity()));
+                site.dispatch(command.transferId(), command.toSiteId(), command.mineral(), command.quantity(),
+                        command.dispatchedAt()));
         destination.execute(site -> site.reserveInbound(command.transferId(), command.fromSiteId(),
-                command.mineral(), command.quantity(), lots));
+                command.mineral(), command.quantity(), lots, command.dispatchedAt()));
         routes.record(command.transferId(), command.fromSiteId(), command.toSiteId());
         return lots.stream().map(Lot::portion).toList();
     }
@@ -53,7 +54,7 @@ public class TransferCommandHandler {
     public void handle(ReceiveTransferCommand command) {
         SiteId destination = routes.destinationOf(command.transferId())
                 .orElseThrow(() -> new UnknownResource("no transfer " + command.transferId()));
-        load(destination).execute(site -> site.receive(command.transferId()));
+        load(destination).execute(site -> site.receive(command.transferId(), command.receivedAt()));
     }
 
     private Aggregate<Site> load(SiteId siteId) {

@@ -8,19 +8,18 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.Mineral;
 
-import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The reference price of one mineral. Prices take effect in date order: a new price may not
- * take effect before the one it replaces.
+ * The reference prices of one mineral, each in force from its effective date until the next one's. Prices
+ * may be set for any date, in any order; setting a date again corrects that date's price, as an event of its
+ * own, and the earlier event stays in the stream.
  */
 public class ReferencePrice {
 
     @AggregateIdentifier
     private String referencePriceId;
-    private LocalDate effectiveFrom;
 
     protected ReferencePrice() {
         // for Axon's event sourcing
@@ -31,11 +30,6 @@ public class ReferencePrice {
     public void handle(SetReferencePriceCommand command) {
         if (!command.pricePerTonne().isPositive()) {
             throw new DomainRuleViolation("price-not-positive", "a reference price must be positive");
-        }
-        if (effectiveFrom != null && command.effectiveFrom().isBefore(effectiveFrom)) {
-            throw new DomainRuleViolation("price-out-of-order",
-                    "%s's price effective from %s cannot precede the current one, effective from %s"
-                            .formatted(command.mineral(), command.effectiveFrom(), effectiveFrom));
         }
         apply(new ReferencePriceSet(command.mineral(), command.pricePerTonne(), command.effectiveFrom(),
                 command.source() == null || command.source().isBlank() ? SetReferencePriceCommand.SOURCE_NOT_STATED
@@ -53,6 +47,5 @@ public class ReferencePrice {
     @EventSourcingHandler
     void on(ReferencePriceSet event) {
         referencePriceId = idOf(event.mineral());
-        effectiveFrom = event.effectiveFrom();
     }
 }

@@ -39,6 +39,9 @@ class TransferCommandHandlerTest {
     private static final SiteId RENO = SiteId.of("NV-RENO-01");
     private static final SiteId HOUSTON = SiteId.of("TX-HOUSTON-01");
     private static final SiteId UNKNOWN = SiteId.of("ZZ-NOWHERE-01");
+    // Business instants of the transfers below: after every lot was received.
+    private static final Instant DISPATCHED = Instant.parse("2026-04-01T00:00:00Z");
+    private static final Instant RECEIVED = Instant.parse("2026-04-03T00:00:00Z");
 
     // Deposited at Reno in this order; the Chilean lot was received first.
     private static final Lot AUSTRALIAN = lot("AU", "8", "2026-02-01T00:00:00Z", FundingSource.PRIVATE_CAPITAL, "31000.00");
@@ -68,15 +71,16 @@ class TransferCommandHandlerTest {
         TransferId transfer = TransferId.random();
 
         List<LotPortion> portions = inUnitOfWork(() -> handler.handle(
-                new DispatchTransferCommand(transfer, RENO, HOUSTON, Mineral.COBALT, Tonnes.of("10"))));
+                new DispatchTransferCommand(transfer, RENO, HOUSTON, Mineral.COBALT, Tonnes.of("10"), DISPATCHED)));
 
         List<Lot> moved = List.of(CHILEAN, AUSTRALIAN.withQuantity(Tonnes.of("2")));
         assertThat(portions).containsExactly(new LotPortion(CHILEAN.lotId(), Tonnes.of("8")),
                 new LotPortion(AUSTRALIAN.lotId(), Tonnes.of("2")));
         assertThat(lastPayload(RENO)).isEqualTo(
-                new StockDispatched(RENO, transfer, HOUSTON, Mineral.COBALT, Tonnes.of("10"), moved));
+                new StockDispatched(RENO, transfer, HOUSTON, Mineral.COBALT, Tonnes.of("10"), moved, DISPATCHED));
         assertThat(lastPayload(HOUSTON)).isEqualTo(
-                new InboundTransferReserved(HOUSTON, transfer, RENO, Mineral.COBALT, Tonnes.of("10"), moved));
+                new InboundTransferReserved(HOUSTON, transfer, RENO, Mineral.COBALT, Tonnes.of("10"), moved,
+                        DISPATCHED));
         assertThat(routes.destinationOf(transfer)).contains(HOUSTON);
     }
 
@@ -218,7 +222,7 @@ class TransferCommandHandlerTest {
 
         List<Lot> moved = List.of(CHILEAN, AUSTRALIAN.withQuantity(Tonnes.of("2")));
         assertThat(lastPayload(HOUSTON)).isEqualTo(
-                new TransferReceived(HOUSTON, transfer, RENO, Mineral.COBALT, Tonnes.of("10"), moved));
+                new TransferReceived(HOUSTON, transfer, RENO, Mineral.COBALT, Tonnes.of("10"), moved, RECEIVED));
         // Each lot keeps its origin, supplier, cost, funding and the time it was first received.
         TransferReceived received = (TransferReceived) lastPayload(HOUSTON);
         assertThat(received.lots()).extracting(Lot::originCountry, Lot::supplier, Lot::unitCostUsd,
@@ -299,20 +303,21 @@ class TransferCommandHandlerTest {
 
     private TransferId dispatch(SiteId from, SiteId to, String tonnes) {
         TransferId transfer = TransferId.random();
-        inUnitOfWork(() -> handler.handle(new DispatchTransferCommand(transfer, from, to, Mineral.COBALT, Tonnes.of(tonnes))));
+        inUnitOfWork(() -> handler.handle(new DispatchTransferCommand(transfer, from, to, Mineral.COBALT, Tonnes.of(tonnes),
+                DISPATCHED)));
         return transfer;
     }
 
     private void receive(TransferId transfer) {
         inUnitOfWork(() -> {
-            handler.handle(new ReceiveTransferCommand(transfer));
+            handler.handle(new ReceiveTransferCommand(transfer, RECEIVED));
             return null;
         });
     }
 
     private List<LotPortion> withdraw(SiteId site, String tonnes) {
         return inUnitOfWork(() -> sites.load(site.value()).invoke(s -> s.handle(new WithdrawStockCommand(site,
-                WithdrawalId.random(), Mineral.COBALT, Tonnes.of(tonnes), WithdrawalReason.SALE, null))));
+                WithdrawalId.random(), Mineral.COBALT, Tonnes.of(tonnes), WithdrawalReason.SALE, null, RECEIVED))));
     }
 
     private void register(SiteId site, String capacity) {

@@ -47,25 +47,22 @@ class ReferencePriceTest {
     }
 
     @Test
-    void refusesAPriceTakingEffectBeforeTheCurrentOne() {
+    void acceptsAPriceTakingEffectBeforeTheCurrentOne() {
+        // Prices arrive in any order: a price for October keyed after November's values October from then on.
         fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), NOV_1.minusDays(1)))
-                .expectException(DomainRuleViolation.class)
-                .expectException(violationOf("price-out-of-order"))
-                .expectExceptionMessage("LITHIUM's price effective from 2026-10-31 cannot precede the current one, "
-                        + "effective from 2026-11-01")
-                .expectNoEvents();
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("13000"), NOV_1.minusDays(1), NOT_STATED));
     }
 
     @Test
-    void comparesWithTheLatestPriceNotTheFirst() {
+    void acceptsAPriceBetweenTwoEarlierOnes() {
         fixture.given(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12000"), LocalDate.parse("2026-01-01"), NOT_STATED),
                         new ReferencePriceSet(Mineral.LITHIUM, Usd.of("12500"), NOV_1, NOT_STATED))
                 .when(new SetReferencePriceCommand(Mineral.LITHIUM, Usd.of("13000"), LocalDate.parse("2026-06-01")))
-                .expectException(violationOf("price-out-of-order"))
-                .expectExceptionMessage("LITHIUM's price effective from 2026-06-01 cannot precede the current one, "
-                        + "effective from 2026-11-01")
-                .expectNoEvents();
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReferencePriceSet(Mineral.LITHIUM, Usd.of("13000"), LocalDate.parse("2026-06-01"),
+                        NOT_STATED));
     }
 
     @Test
