@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -61,6 +62,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -208,7 +211,10 @@ class AxonConfiguration {
 
     /** Every event whose shape changed, read in its current shape whatever revision it was written in. */
     static EventUpcasterChain eventUpcasters() {
-        return new EventUpcasterChain(new ReferencePriceSetUpcaster());
+        List<EventUpcaster> upcasters = new ArrayList<>();
+        upcasters.add(new ReferencePriceSetUpcaster());
+        upcasters.addAll(BusinessInstantUpcaster.siteMovements());
+        return new EventUpcasterChain(upcasters);
     }
 
     @Bean

@@ -4,10 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.reserveledger.domain.commitment.CommitmentMade;
 import org.reserveledger.domain.commitment.CommitmentSettled;
+import org.reserveledger.domain.inventory.DepositReversed;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.inventory.StockDelivered;
 import org.reserveledger.domain.inventory.StockDrawn;
 import org.reserveledger.domain.inventory.StockWithdrawn;
+import org.reserveledger.domain.inventory.WithdrawalReversed;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DisruptionId;
 import org.reserveledger.domain.shared.Mineral;
@@ -46,6 +48,16 @@ public class CommandSideLookups implements SupplyLedger {
     @EventHandler
     void on(StockWithdrawn event) {
         addStock(event.mineral(), event.quantity().value().negate());
+    }
+
+    @EventHandler
+    void on(DepositReversed event) {
+        addStock(event.lot().mineral(), event.lot().quantity().value().negate());
+    }
+
+    @EventHandler
+    void on(WithdrawalReversed event) {
+        addStock(event.mineral(), event.quantity().value());
     }
 
     @EventHandler

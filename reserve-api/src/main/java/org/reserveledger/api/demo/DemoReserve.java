@@ -14,6 +14,7 @@ import org.reserveledger.domain.inventory.DispatchTransferCommand;
 import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.ReceiveTransferCommand;
+import org.reserveledger.domain.inventory.ReverseDepositCommand;
 import org.reserveledger.domain.inventory.RegisterSiteCommand;
 import org.reserveledger.domain.inventory.WithdrawStockCommand;
 import org.reserveledger.domain.inventory.WithdrawalReason;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -128,14 +130,27 @@ class DemoReserve implements ApplicationRunner {
         deposit("TN-OAKRIDGE-01", Mineral.DYSPROSIUM, "oxide", "120", "330000.00", "Kachin Heavy Rare Earths", "MM", FundingSource.EXIM_LOAN, d.plusDays(33));
         deposit("TN-OAKRIDGE-01", Mineral.DYSPROSIUM, "oxide", "80", "345000.00", "Lynas Marketing Services", "MY", FundingSource.PRIVATE_CAPITAL, d.plusDays(65));
 
+        // A lot keyed twice from one delivery note, and the duplicate reversed the next day.
+        DepositId duplicate = deposit("NV-RENO-01", Mineral.GRAPHITE, "flake", "8000", "880.00", "Minas Grafite Comercial",
+                "BR", FundingSource.PRIVATE_CAPITAL, d.plusDays(80));
+        send(new ReverseDepositCommand(SiteId.of("NV-RENO-01"), duplicate,
+                "entered twice from delivery note MGC-2291; the first entry stands"));
+
+        // Prices move during the year; each takes effect from its own date only.
+        price(Mineral.LITHIUM, "11900.00", start.plusMonths(4));
+        price(Mineral.COBALT, "34500.00", start.plusMonths(6));
+        price(Mineral.NICKEL, "17100.00", start.plusMonths(7));
+
         send(new WithdrawStockCommand(SiteId.of("TX-HOUSTON-01"), WithdrawalId.random(), Mineral.GRAPHITE,
-                Tonnes.of("1500"), WithdrawalReason.ROTATION, "Rotation of aged spherical graphite"));
+                Tonnes.of("1500"), WithdrawalReason.ROTATION, "Rotation of aged spherical graphite",
+                morning(start.plusMonths(5))));
         TransferId received = TransferId.random();
         send(new DispatchTransferCommand(received, SiteId.of("NV-RENO-01"), SiteId.of("TX-HOUSTON-01"), Mineral.LITHIUM,
-                Tonnes.of("2500")));
-        send(new ReceiveTransferCommand(received));
+                Tonnes.of("2500"), morning(start.plusMonths(6))));
+        send(new ReceiveTransferCommand(received, morning(start.plusMonths(6).plusDays(4))));
+        // Still in transit: dispatched ten days ago.
         send(new DispatchTransferCommand(TransferId.random(), SiteId.of("LA-BATONROUGE-01"), SiteId.of("PA-PITTSBURGH-01"),
-                Mineral.NICKEL, Tonnes.of("3000")));
+                Mineral.NICKEL, Tonnes.of("3000"), morning(today.minusDays(10))));
 
         manufacturer("VOLTCELL", "VoltCell Batteries");
         manufacturer("GRIDWORKS-ENERGY", "GridWorks Energy Equipment");
@@ -179,11 +194,18 @@ class DemoReserve implements ApplicationRunner {
         send(new SetReferencePriceCommand(mineral, Usd.of(price), from, "Reserve governance board, monthly price committee"));
     }
 
-    private void deposit(String site, Mineral mineral, String form, String tonnes, String unitCost, String supplier,
-                         String country, FundingSource funding, LocalDate received) {
+    private DepositId deposit(String site, Mineral mineral, String form, String tonnes, String unitCost, String supplier,
+                              String country, FundingSource funding, LocalDate received) {
         Lot lot = new Lot(LotId.random(), mineral, form, Tonnes.of(tonnes), Usd.of(unitCost), supplier,
-                CountryCode.of(country), funding, received.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(9 * 3600));
-        send(new DepositLotCommand(SiteId.of(site), DepositId.random(), lot));
+                CountryCode.of(country), funding, morning(received));
+        DepositId depositId = DepositId.random();
+        send(new DepositLotCommand(SiteId.of(site), depositId, lot));
+        return depositId;
+    }
+
+    /** Nine in the morning, UTC, when the demo's movements happen on their day. */
+    private static Instant morning(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(9 * 3600);
     }
 
     private void manufacturer(String id, String name) {

@@ -22,6 +22,8 @@ import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.LotPortion;
 import org.reserveledger.domain.inventory.ReceiveTransferCommand;
+import org.reserveledger.domain.inventory.ReverseDepositCommand;
+import org.reserveledger.domain.inventory.ReverseWithdrawalCommand;
 import org.reserveledger.domain.inventory.WithdrawStockCommand;
 import org.reserveledger.domain.inventory.WithdrawalReason;
 import org.reserveledger.domain.shared.Code;
@@ -69,17 +71,14 @@ class InventoryOperationsController {
     ResponseEntity<?> deposit(@PathVariable String siteId, @Valid @RequestBody DepositRequest request,
                               HttpServletRequest http) {
         SiteId site = siteId(siteId);
-        Instant now = clock.instant();
-        if (request.receivedAt() != null && request.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidRequest("receivedAt", "must not be in the future");
-        }
+        Instant receivedAt = businessInstant("receivedAt", request.receivedAt());
         return commands.execute(http, request, dispatcher -> {
             DepositId depositId = DepositId.random();
             LotId lotId = LotId.random();
             Lot lot = new Lot(lotId, Mineral.valueOf(request.mineral()), request.form(),
                     Tonnes.of(request.quantityTonnes()), Usd.of(request.unitCostUsd()), request.supplier(),
                     CountryCode.of(request.originCountry()), request.fundingSource(),
-                    request.receivedAt() != null ? request.receivedAt() : now);
+                    receivedAt);
             Dispatched<Object> done = dispatcher.send(new DepositLotCommand(site, depositId, lot), "site " + site);
             return ResponseEntity.created(URI.create("/api/v1/sites/" + site.value() + "/deposits/" + depositId))
                     .body(new DepositResponse(depositId.value(), lotId.value(), done.position()));
@@ -98,11 +97,12 @@ class InventoryOperationsController {
                 .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(request.quantityTonnes()) != 0) {
             throw new InvalidRequest("lots", "the named lots' quantities must add up to quantityTonnes");
         }
+        Instant withdrawnAt = businessInstant("withdrawnAt", request.withdrawnAt());
         return commands.execute(http, request, dispatcher -> {
             WithdrawalId withdrawalId = WithdrawalId.random();
             Dispatched<List<LotPortion>> done = dispatcher.send(new WithdrawStockCommand(site, withdrawalId,
                     Mineral.valueOf(request.mineral()), Tonnes.of(request.quantityTonnes()), request.reason(),
-                    request.reference(), named), "site " + site);
+                    request.reference(), named, withdrawnAt), "site " + site);
             return ResponseEntity.created(URI.create("/api/v1/sites/" + site.value() + "/withdrawals/" + withdrawalId))
                     .body(new WithdrawalResponse(withdrawalId.value(), portions(done.result()), done.position()));
         });
@@ -111,24 +111,62 @@ class InventoryOperationsController {
     @PostMapping("/transfers")
     @Operation(summary = "Dispatch material from one site to another; it is in transit until received")
     ResponseEntity<?> dispatch(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
+        Instant dispatchedAt = businessInstant("dispatchedAt", request.dispatchedAt());
         return commands.execute(http, request, dispatcher -> {
             TransferId transferId = TransferId.random();
             Dispatched<List<LotPortion>> done = dispatcher.send(new DispatchTransferCommand(transferId,
                     SiteId.of(request.fromSiteId()), SiteId.of(request.toSiteId()), Mineral.valueOf(request.mineral()),
-                    Tonnes.of(request.quantityTonnes())), "site");
+                    Tonnes.of(request.quantityTonnes()), dispatchedAt), "site");
             return ResponseEntity.created(URI.create("/api/v1/transfers/" + transferId))
                     .body(new TransferResponse(transferId.value(), portions(done.result()), done.position()));
         });
     }
 
     @PostMapping("/transfers/{transferId}/receipt")
-    @Operation(summary = "Record the arrival of a transfer at its destination")
-    ResponseEntity<?> receive(@PathVariable UUID transferId, HttpServletRequest http) {
-        return commands.execute(http, null, dispatcher -> {
-            Dispatched<Object> done = dispatcher.send(new ReceiveTransferCommand(TransferId.of(transferId)),
+    @Operation(summary = "Record the arrival of a transfer at its destination, now or at the receivedAt given")
+    ResponseEntity<?> receive(@PathVariable UUID transferId, @Valid @RequestBody(required = false) ReceiptRequest request,
+                              HttpServletRequest http) {
+        Instant receivedAt = businessInstant("receivedAt", request == null ? null : request.receivedAt());
+        return commands.execute(http, request, dispatcher -> {
+            Dispatched<Object> done = dispatcher.send(new ReceiveTransferCommand(TransferId.of(transferId), receivedAt),
                     "transfer " + transferId);
             return ResponseEntity.ok(new ReceiptResponse(transferId, done.position()));
         });
+    }
+
+    @PostMapping("/sites/{siteId}/deposits/{depositId}/reversal")
+    @Operation(summary = "Take a wrong deposit back out of the books, as if its lot had never been received; "
+            + "the deposit stays in the audit log")
+    ResponseEntity<?> reverseDeposit(@PathVariable String siteId, @PathVariable UUID depositId,
+                                     @Valid @RequestBody ReversalRequest request, HttpServletRequest http) {
+        SiteId site = siteId(siteId);
+        return commands.execute(http, request, dispatcher -> {
+            Dispatched<Object> done = dispatcher.send(new ReverseDepositCommand(site, DepositId.of(depositId),
+                    request.reason()), "site " + site);
+            return ResponseEntity.ok(new DepositReversalResponse(depositId, done.position()));
+        });
+    }
+
+    @PostMapping("/sites/{siteId}/withdrawals/{withdrawalId}/reversal")
+    @Operation(summary = "Return a wrong withdrawal's lots to the books on the withdrawal's own date; "
+            + "the withdrawal stays in the audit log")
+    ResponseEntity<?> reverseWithdrawal(@PathVariable String siteId, @PathVariable UUID withdrawalId,
+                                        @Valid @RequestBody ReversalRequest request, HttpServletRequest http) {
+        SiteId site = siteId(siteId);
+        return commands.execute(http, request, dispatcher -> {
+            Dispatched<Object> done = dispatcher.send(new ReverseWithdrawalCommand(site, WithdrawalId.of(withdrawalId),
+                    request.reason()), "site " + site);
+            return ResponseEntity.ok(new WithdrawalReversalResponse(withdrawalId, done.position()));
+        });
+    }
+
+    /** A movement's business instant: the one given, which may not lie ahead, or now. */
+    private Instant businessInstant(String field, Instant given) {
+        Instant now = clock.instant();
+        if (given != null && given.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidRequest(field, "must not be in the future");
+        }
+        return given != null ? given : now;
     }
 
     private static SiteId siteId(String value) {
@@ -156,7 +194,8 @@ class InventoryOperationsController {
                              @NotNull @Quantity BigDecimal quantityTonnes,
                              @NotNull WithdrawalReason reason,
                              @PlainText(max = 120) String reference,
-                             @Size(max = 100) List<@Valid @NotNull NamedLot> lots) {
+                             @Size(max = 100) List<@Valid @NotNull NamedLot> lots,
+                             @BusinessDate Instant withdrawnAt) {
     }
 
     /** A lot to take from, and how much, when the operator chooses the lots. */
@@ -166,7 +205,21 @@ class InventoryOperationsController {
     record TransferRequest(@NotNull @ClientCode String fromSiteId,
                            @NotNull @ClientCode String toSiteId,
                            @NotNull @MineralCode String mineral,
-                           @NotNull @Quantity BigDecimal quantityTonnes) {
+                           @NotNull @Quantity BigDecimal quantityTonnes,
+                           @BusinessDate Instant dispatchedAt) {
+    }
+
+    record ReceiptRequest(@BusinessDate Instant receivedAt) {
+    }
+
+    /** @param reason why the deposit or withdrawal was wrong, kept with the reversal in the audit log */
+    record ReversalRequest(@NotNull @PlainText(max = 200) String reason) {
+    }
+
+    record DepositReversalResponse(UUID depositId, long position) {
+    }
+
+    record WithdrawalReversalResponse(UUID withdrawalId, long position) {
     }
 
     record LotQuantity(UUID lotId, BigDecimal quantityTonnes) {

@@ -15,9 +15,6 @@ import org.reserveledger.projections.commitment.CommitmentList;
 import org.reserveledger.projections.commitment.CommitmentProjection;
 import org.reserveledger.projections.commitment.CommitmentSummary;
 import org.reserveledger.projections.commitment.FindCommitmentsQuery;
-import org.reserveledger.projections.concentration.Concentration;
-import org.reserveledger.projections.concentration.FindConcentrationQuery;
-import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,14 +72,5 @@ class CommitmentViewController {
                     .orElseThrow(() -> new UnknownResource("no commitment " + commitmentId));
             return ResponseEntity.ok().headers(answer.getHeaders()).body(commitment);
         });
-    }
-
-    @GetMapping("/concentration")
-    @Operation(summary = "Origin shares per mineral and the Herfindahl-Hirschman index")
-    CompletableFuture<ResponseEntity<Concentration>> concentration(
-            @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
-        return views.read(InventoryProjection.NAME, new FindConcentrationQuery(), Concentration.class,
-                new ViewPoint(minPosition, asOf));
     }
 }

@@ -14,6 +14,8 @@ final class ViewParameters {
     static final String AS_OF = "the view as it stood at this instant (ISO-8601 UTC), rebuilt from the events "
             + "recorded up to it; its business date (today, the default value date) is that instant's day";
     static final String MIN_POSITION = "wait until the view has applied this event position";
+    static final String VALUE_DATE = "the books at the end of this business date (YYYY-MM-DD), by the dates the events "
+            + "carry, valued at the prices in force that day; default today, or the asOf instant's day";
 
     private ViewParameters() {
     }

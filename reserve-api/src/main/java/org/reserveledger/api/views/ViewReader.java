@@ -98,6 +98,11 @@ public class ViewReader {
         return at.asOf() == null ? LocalDate.now(clock) : LocalDate.ofInstant(at.asOf(), ZoneOffset.UTC);
     }
 
+    /** The business date a view is drawn up on: {@code valueDate} when given, otherwise {@link #today(ViewPoint)}. */
+    public LocalDate businessDate(LocalDate valueDate, ViewPoint at) {
+        return valueDate != null ? valueDate : today(at);
+    }
+
     private <T> ResponseEntity<T> replay(List<String> projections, Instant asOf, Object query, Class<T> responseType) {
         if (asOf.isAfter(clock.instant())) {
             throw new InvalidRequest("asOf", "must not be in the future");

@@ -38,7 +38,14 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
         assertThat(lithium == null ? BigDecimal.ZERO : lithium.get("onHandTonnes").decimalValue())
                 .isEqualByComparingTo(expected)
                 .isGreaterThanOrEqualTo(BigDecimal.ZERO);
-        assertThat(jdbc.sql("select count(*) from inventory_lot where quantity_tonnes < 0").query(Long.class).single())
+        // No lot at any site below zero at any business instant of the stock ledger.
+        assertThat(jdbc.sql("""
+                        select count(*) from (
+                            select site_id, lot_id,
+                                   sum(on_hand_tonnes) over (partition by site_id, lot_id order by at, id) as balance
+                            from inventory_movement) running
+                        where balance < 0
+                        """).query(Long.class).single())
                 .isZero();
     }
 

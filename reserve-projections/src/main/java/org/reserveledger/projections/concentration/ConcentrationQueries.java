@@ -1,6 +1,7 @@
 package org.reserveledger.projections.concentration;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.reserveledger.projections.inventory.StockLedger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes origin shares from the lots the reserve holds, on hand and in transit. Shares are
+ * Computes origin shares from the lots the reserve held at the end of a business date, on hand and in transit. Shares are
  * exact fractions until rounded for display (4 decimals); the index is computed from exact shares
  * and rounded to 2 decimals.
  */
@@ -30,15 +31,14 @@ public class ConcentrationQueries {
     @QueryHandler
     public Concentration handle(FindConcentrationQuery query) {
         Map<String, List<Row>> byMineral = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select mineral, origin_country, sum(quantity_tonnes) as tonnes
-                        from (select mineral, origin_country, quantity_tonnes from inventory_lot
-                              union all
-                              select mineral, origin_country, quantity_tonnes from inventory_in_transit) lots
+        jdbc.sql("with " + StockLedger.HELD + """
+                        select mineral, origin_country, sum(on_hand + in_transit) as tonnes
+                        from held
                         group by mineral, origin_country
-                        having sum(quantity_tonnes) > 0
-                        order by mineral, sum(quantity_tonnes) desc, origin_country
+                        having sum(on_hand + in_transit) > 0
+                        order by mineral, sum(on_hand + in_transit) desc, origin_country
                         """)
+                .params(StockLedger.at(query.valueDate()))
                 .query(rs -> {
                     byMineral.computeIfAbsent(rs.getString("mineral"), m -> new ArrayList<>())
                             .add(new Row(rs.getString("origin_country"), rs.getBigDecimal("tonnes")));

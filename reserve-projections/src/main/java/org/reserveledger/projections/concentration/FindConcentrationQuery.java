@@ -1,4 +1,7 @@
 package org.reserveledger.projections.concentration;
 
-public record FindConcentrationQuery() {
+import java.time.LocalDate;
+
+/** Origin shares of the stock held at the end of a business date. */
+public record FindConcentrationQuery(LocalDate valueDate) {
 }

@@ -14,6 +14,7 @@ import org.reserveledger.domain.financing.FacilityEstablished;
 import org.reserveledger.domain.financing.InvestorAdmitted;
 import org.reserveledger.domain.financing.LoanDrawn;
 import org.reserveledger.domain.financing.LoanRepaid;
+import org.reserveledger.domain.inventory.DepositReversed;
 import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.shared.CommitmentId;
@@ -138,6 +139,14 @@ public class FinancingProjection {
                 .param("source", event.lot().fundingSource().name())
                 .param("amount", event.lot().unitCostUsd().times(event.lot().quantity()).value())
                 .param("valueDate", event.lot().receivedAt().atZone(ZoneOffset.UTC).toLocalDate())
+                .update();
+    }
+
+    @EventHandler
+    void on(DepositReversed event) {
+        // The reversed lot was never bought: the books at every date show no cash spent on it.
+        jdbc.sql("delete from financing_procurement where lot_id = :lot")
+                .param("lot", event.lot().lotId().value())
                 .update();
     }
 

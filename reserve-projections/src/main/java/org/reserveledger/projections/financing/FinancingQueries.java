@@ -22,7 +22,8 @@ import java.util.Map;
  * Draws up the financing view on a value date: flows valued later are left out. Each facility's
  * flows are replayed through the same {@link InterestAccrual} the facility splits repayments
  * with, so the view's interest and principal agree with the aggregate to the cent. Collateral is
- * the stock held now, read from the inventory projection's tables, at reference prices.
+ * the stock held at the end of the value date, read from the inventory projection's tables, at the
+ * reference prices in force that day.
  */
 @Component
 public class FinancingQueries {
@@ -156,8 +157,8 @@ public class FinancingQueries {
     }
 
     /**
-     * Stock on hand and in transit at reference prices, exactly as the national inventory view
-     * values it; minerals without a price add nothing.
+     * Stock on hand and in transit on the value date at the prices in force then, exactly as the national
+     * inventory view values it on that date; minerals without a price add nothing.
      */
     private BigDecimal inventoryReferenceValue(LocalDate on) {
         return total(inventory.handle(new FindInventoryByMineralQuery(on)).minerals().stream()

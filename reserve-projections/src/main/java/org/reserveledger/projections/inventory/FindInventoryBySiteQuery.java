@@ -1,4 +1,7 @@
 package org.reserveledger.projections.inventory;
 
-public record FindInventoryBySiteQuery() {
+import java.time.LocalDate;
+
+/** Stock per site and mineral at the end of a business date. */
+public record FindInventoryBySiteQuery(LocalDate valueDate) {
 }

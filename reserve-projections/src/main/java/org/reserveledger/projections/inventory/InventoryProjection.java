@@ -7,6 +7,7 @@ import org.reserveledger.domain.commitment.CommitmentMade;
 import org.reserveledger.domain.commitment.CommitmentSettled;
 import org.reserveledger.domain.commitment.DrawReplenished;
 import org.reserveledger.domain.commitment.MaterialDrawn;
+import org.reserveledger.domain.inventory.DepositReversed;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.inventory.LotPortion;
@@ -16,19 +17,26 @@ import org.reserveledger.domain.inventory.StockDispatched;
 import org.reserveledger.domain.inventory.StockDrawn;
 import org.reserveledger.domain.inventory.StockWithdrawn;
 import org.reserveledger.domain.inventory.TransferReceived;
+import org.reserveledger.domain.inventory.WithdrawalReversed;
 import org.reserveledger.domain.pricing.ReferencePriceSet;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.SiteId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Builds the inventory tables from site, reference-price and commitment events. It runs in a streaming
- * processor whose token is stored in the same transaction as these rows, so each event is
- * applied exactly once, and a replay starts from empty tables.
+ * Builds the inventory tables from site, reference-price and commitment events: a stock ledger of every
+ * change to a lot's quantity at a site at its business instant, the reference prices by effective date,
+ * and the commitments with the dates that change what is committed and outstanding. Every view at any
+ * business date is a query over these rows. It runs in a streaming processor whose token is stored in the
+ * same transaction as these rows, so each event is applied exactly once, and a replay starts from empty tables.
  */
 @Component
 @ProcessingGroup(InventoryProjection.NAME)
@@ -37,10 +45,11 @@ public class InventoryProjection {
     public static final String NAME = "inventory";
 
     /** The tables this projection writes, and no other projection does; children before parents. */
-    public static final List<String> TABLES = List.of("inventory_in_transit",
+    public static final List<String> TABLES = List.of("inventory_movement",
             "inventory_lot",
             "inventory_site",
             "inventory_reference_price",
+            "inventory_outstanding",
             "inventory_commitment",
             "inventory_draw");
 
@@ -65,73 +74,73 @@ public class InventoryProjection {
 
     @EventHandler
     void on(LotDeposited event) {
-        addLot(event.siteId(), event.lot());
+        recordLot(event.lot());
+        onHand(event.siteId(), event.lot(), event.lot().receivedAt(), "DEPOSIT", event.depositId().value());
+    }
+
+    @EventHandler
+    void on(DepositReversed event) {
+        // On the deposit's own instant: the books at every date show the lot as never received.
+        onHand(event.siteId(), event.lot(), event.lot().receivedAt(), "DEPOSIT_REVERSAL", event.depositId().value(),
+                true);
     }
 
     @EventHandler
     void on(StockWithdrawn event) {
-        event.lots().forEach(portion -> removePortion(event.siteId(), portion));
+        taken(event.siteId(), event.mineral().name(), event.lots(), event.withdrawnAt(), "WITHDRAWAL",
+                event.withdrawalId().value());
+    }
+
+    @EventHandler
+    void on(WithdrawalReversed event) {
+        event.lots().forEach(lot -> onHand(event.siteId(), lot, event.withdrawnAt(), "WITHDRAWAL_REVERSAL",
+                event.withdrawalId().value()));
     }
 
     @EventHandler
     void on(StockDispatched event) {
         for (Lot lot : event.lots()) {
-            removePortion(event.siteId(), lot.portion());
-            jdbc.sql("""
-                            insert into inventory_in_transit (transfer_id, lot_id, from_site_id, to_site_id, mineral, form,
-                                quantity_tonnes, unit_cost_usd, supplier, origin_country, funding_source, received_at)
-                            values (:transferId, :lotId, :fromSiteId, :toSiteId, :mineral, :form,
-                                :quantity, :unitCost, :supplier, :origin, :fundingSource, :receivedAt)
-                            """)
-                    .param("transferId", event.transferId().value())
-                    .param("lotId", lot.lotId().value())
-                    .param("fromSiteId", event.siteId().value())
-                    .param("toSiteId", event.toSiteId().value())
-                    .param("mineral", lot.mineral().name())
-                    .param("form", lot.form())
-                    .param("quantity", lot.quantity().value())
-                    .param("unitCost", lot.unitCostUsd().value())
-                    .param("supplier", lot.supplier())
-                    .param("origin", lot.originCountry().value())
-                    .param("fundingSource", lot.fundingSource().name())
-                    .param("receivedAt", Timestamp.from(lot.receivedAt()))
-                    .update();
+            onHand(event.siteId(), lot, event.dispatchedAt(), "DISPATCH", event.transferId().value(), true);
+            movement(event.toSiteId(), lot, event.dispatchedAt(), BigDecimal.ZERO, lot.quantity().value(), "IN_TRANSIT",
+                    event.transferId().value());
         }
     }
 
     @EventHandler
     void on(TransferReceived event) {
-        jdbc.sql("delete from inventory_in_transit where transfer_id = :transferId")
-                .param("transferId", event.transferId().value())
-                .update();
-        event.lots().forEach(lot -> addLot(event.siteId(), lot));
+        for (Lot lot : event.lots()) {
+            movement(event.siteId(), lot, event.receivedAt(), lot.quantity().value(), lot.quantity().value().negate(),
+                    "RECEIPT", event.transferId().value());
+        }
     }
 
     @EventHandler
     void on(StockDrawn event) {
-        event.lots().forEach(portion -> removePortion(event.siteId(), portion));
+        taken(event.siteId(), event.mineral().name(), event.lots(), event.drawnAt(), "DRAW", event.drawId().value());
     }
 
     @EventHandler
     void on(StockDelivered event) {
-        event.lots().forEach(portion -> removePortion(event.siteId(), portion));
+        taken(event.siteId(), event.mineral().name(), event.lots(), event.deliveredAt(), "DELIVERY",
+                event.commitmentId().value());
     }
 
     @EventHandler
     void on(CommitmentMade event) {
         jdbc.sql("""
-                        insert into inventory_commitment (commitment_id, mineral, quantity_tonnes, active)
-                        values (:id, :mineral, :quantity, true)
+                        insert into inventory_commitment (commitment_id, mineral, quantity_tonnes, start_date)
+                        values (:id, :mineral, :quantity, :startDate)
                         """)
                 .param("id", event.commitmentId().value())
                 .param("mineral", event.mineral().name())
                 .param("quantity", event.quantity().value())
+                .param("startDate", event.startDate())
                 .update();
     }
 
     @EventHandler
     void on(MaterialDrawn event) {
-        changeOutstanding(event.commitmentId(), event.quantity().value());
+        outstanding(event.commitmentId(), event.mineral().name(), event.drawnOn(), event.quantity().value());
         jdbc.sql("""
                         insert into inventory_draw (draw_id, mineral, quantity_tonnes, drawn_on)
                         values (:drawId, :mineral, :quantity, :drawnOn)
@@ -145,29 +154,36 @@ public class InventoryProjection {
 
     @EventHandler
     void on(DrawReplenished event) {
-        changeOutstanding(event.commitmentId(), event.quantity().value().negate());
+        outstanding(event.commitmentId(), mineralOf(event.commitmentId()), event.replenishedOn(),
+                event.quantity().value().negate());
     }
 
     @EventHandler
     void on(CommitmentSettled event) {
-        // Bought back: nothing is committed or outstanding any more.
-        jdbc.sql("update inventory_commitment set active = false, outstanding_tonnes = 0 where commitment_id = :id")
+        // Bought back: from its settlement day nothing is committed or outstanding any more.
+        jdbc.sql("update inventory_commitment set settled_on = :on where commitment_id = :id")
                 .param("id", event.commitmentId().value())
+                .param("on", event.settledOn())
                 .update();
+        if (event.outstandingDraws().isPositive()) {
+            outstanding(event.commitmentId(), mineralOf(event.commitmentId()), event.settledOn(),
+                    event.outstandingDraws().value().negate());
+        }
     }
 
     @EventHandler
     void on(ReferencePriceSet event) {
+        // The same mineral and date again corrects that date's price.
         jdbc.sql("""
-                        insert into inventory_reference_price (mineral, price_per_tonne_usd, effective_from)
-                        values (:mineral, :price, :effectiveFrom)
-                        on conflict (mineral) do update
-                            set price_per_tonne_usd = excluded.price_per_tonne_usd,
-                                effective_from = excluded.effective_from
+                        insert into inventory_reference_price (mineral, effective_from, price_per_tonne_usd, source)
+                        values (:mineral, :effectiveFrom, :price, :source)
+                        on conflict (mineral, effective_from) do update
+                            set price_per_tonne_usd = excluded.price_per_tonne_usd, source = excluded.source
                         """)
                 .param("mineral", event.mineral().name())
-                .param("price", event.pricePerTonne().value())
                 .param("effectiveFrom", event.effectiveFrom())
+                .param("price", event.pricePerTonne().value())
+                .param("source", event.source())
                 .update();
     }
 
@@ -176,20 +192,16 @@ public class InventoryProjection {
         TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
     }
 
-    private void addLot(SiteId siteId, Lot lot) {
+    private void recordLot(Lot lot) {
         jdbc.sql("""
-                        insert into inventory_lot (site_id, lot_id, mineral, form, quantity_tonnes, unit_cost_usd,
-                            supplier, origin_country, funding_source, received_at)
-                        values (:siteId, :lotId, :mineral, :form, :quantity, :unitCost,
-                            :supplier, :origin, :fundingSource, :receivedAt)
-                        on conflict (site_id, lot_id) do update
-                            set quantity_tonnes = inventory_lot.quantity_tonnes + excluded.quantity_tonnes
+                        insert into inventory_lot (lot_id, mineral, form, unit_cost_usd, supplier, origin_country,
+                            funding_source, received_at)
+                        values (:lotId, :mineral, :form, :unitCost, :supplier, :origin, :fundingSource, :receivedAt)
+                        on conflict (lot_id) do nothing
                         """)
-                .param("siteId", siteId.value())
                 .param("lotId", lot.lotId().value())
                 .param("mineral", lot.mineral().name())
                 .param("form", lot.form())
-                .param("quantity", lot.quantity().value())
                 .param("unitCost", lot.unitCostUsd().value())
                 .param("supplier", lot.supplier())
                 .param("origin", lot.originCountry().value())
@@ -198,25 +210,62 @@ public class InventoryProjection {
                 .update();
     }
 
-    private void changeOutstanding(CommitmentId commitmentId, java.math.BigDecimal delta) {
-        jdbc.sql("update inventory_commitment set outstanding_tonnes = outstanding_tonnes + :delta where commitment_id = :id")
-                .param("id", commitmentId.value())
-                .param("delta", delta)
+    private void onHand(SiteId siteId, Lot lot, Instant at, String kind, UUID reference) {
+        onHand(siteId, lot, at, kind, reference, false);
+    }
+
+    private void onHand(SiteId siteId, Lot lot, Instant at, String kind, UUID reference, boolean leaving) {
+        BigDecimal quantity = lot.quantity().value();
+        movement(siteId, lot, at, leaving ? quantity.negate() : quantity, BigDecimal.ZERO, kind, reference);
+    }
+
+    private void taken(SiteId siteId, String mineral, List<LotPortion> portions, Instant at, String kind,
+                       UUID reference) {
+        for (LotPortion portion : portions) {
+            movement(siteId, portion.lotId().value(), mineral, at, portion.quantity().value().negate(), BigDecimal.ZERO,
+                    kind, reference);
+        }
+    }
+
+    private void movement(SiteId siteId, Lot lot, Instant at, BigDecimal onHand, BigDecimal inTransit, String kind,
+                          UUID reference) {
+        movement(siteId, lot.lotId().value(), lot.mineral().name(), at, onHand, inTransit, kind, reference);
+    }
+
+    private void movement(SiteId siteId, UUID lotId, String mineral, Instant at, BigDecimal onHand,
+                          BigDecimal inTransit, String kind, UUID reference) {
+        jdbc.sql("""
+                        insert into inventory_movement (site_id, lot_id, mineral, at, on_hand_tonnes, in_transit_tonnes,
+                            kind, reference)
+                        values (:siteId, :lotId, :mineral, :at, :onHand, :inTransit, :kind, :reference)
+                        """)
+                .param("siteId", siteId.value())
+                .param("lotId", lotId)
+                .param("mineral", mineral)
+                .param("at", Timestamp.from(at))
+                .param("onHand", onHand)
+                .param("inTransit", inTransit)
+                .param("kind", kind)
+                .param("reference", reference)
                 .update();
     }
 
-    private void removePortion(SiteId siteId, LotPortion portion) {
+    private void outstanding(CommitmentId commitmentId, String mineral, LocalDate on, BigDecimal tonnes) {
         jdbc.sql("""
-                        update inventory_lot set quantity_tonnes = quantity_tonnes - :quantity
-                        where site_id = :siteId and lot_id = :lotId
+                        insert into inventory_outstanding (commitment_id, mineral, on_date, tonnes)
+                        values (:id, :mineral, :on, :tonnes)
                         """)
-                .param("siteId", siteId.value())
-                .param("lotId", portion.lotId().value())
-                .param("quantity", portion.quantity().value())
+                .param("id", commitmentId.value())
+                .param("mineral", mineral)
+                .param("on", on)
+                .param("tonnes", tonnes)
                 .update();
-        jdbc.sql("delete from inventory_lot where site_id = :siteId and lot_id = :lotId and quantity_tonnes = 0")
-                .param("siteId", siteId.value())
-                .param("lotId", portion.lotId().value())
-                .update();
+    }
+
+    private String mineralOf(CommitmentId commitmentId) {
+        return jdbc.sql("select mineral from inventory_commitment where commitment_id = :id")
+                .param("id", commitmentId.value())
+                .query(String.class)
+                .single();
     }
 }

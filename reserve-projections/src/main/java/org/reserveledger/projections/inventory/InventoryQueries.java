@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Answers the inventory views from the inventory projection's tables. The national position is
- * the sum of the per-site rows, each rounded to the cent once, so sites always add up to it.
+ * Answers the inventory views and the reference prices from the inventory projection's tables, at the end
+ * of a business date, valued at the prices in force that day. The national position is the sum of the
+ * per-site rows, each rounded to the cent once, so sites always add up to it.
  */
 @Component
 public class InventoryQueries {
@@ -44,7 +46,7 @@ public class InventoryQueries {
                     sites.put(rs.getString("site_id"),
                             new SiteInventoryBuilder(rs.getString("site_id"), tonnes(rs.getBigDecimal("capacity_tonnes"))));
                 });
-        for (SiteMineralRow row : siteMineralRows()) {
+        for (SiteMineralRow row : siteMineralRows(query.valueDate())) {
             SiteInventoryBuilder site = sites.get(row.siteId());
             if (site != null) {
                 site.minerals.add(row.toView());
@@ -55,29 +57,35 @@ public class InventoryQueries {
 
     @QueryHandler
     public InventoryByMineral handle(FindInventoryByMineralQuery query) {
+        LocalDate on = query.businessDate();
         Map<String, MineralPosition> positions = new TreeMap<>();
-        for (SiteMineralRow row : siteMineralRows()) {
+        for (SiteMineralRow row : siteMineralRows(on)) {
             SiteMineral site = row.toView();
             positions.merge(row.mineral(), MineralPosition.of(site), MineralPosition::plus);
         }
         jdbc.sql("""
-                        select mineral, sum(quantity_tonnes) filter (where active) as committed,
-                               sum(outstanding_tonnes) as outstanding
-                        from inventory_commitment group by mineral
+                        select c.mineral,
+                               sum(c.quantity_tonnes) filter (where c.start_date <= :on
+                                   and (c.settled_on is null or c.settled_on > :on)) as committed,
+                               (select sum(o.tonnes) from inventory_outstanding o
+                                where o.mineral = c.mineral and o.on_date <= :on) as outstanding
+                        from inventory_commitment c group by c.mineral
                         """)
+                .param("on", on)
                 .query(rs -> {
                     String mineral = rs.getString("mineral");
                     BigDecimal committed = rs.getBigDecimal("committed");
                     BigDecimal outstanding = rs.getBigDecimal("outstanding");
                     positions.compute(mineral, (code, position) -> (position == null ? MineralPosition.empty(code) : position)
-                            .withCommitments(tonnes(committed == null ? BigDecimal.ZERO : committed), tonnes(outstanding)));
+                            .withCommitments(tonnes(committed == null ? BigDecimal.ZERO : committed),
+                                    tonnes(outstanding == null ? BigDecimal.ZERO : outstanding)));
                 });
         jdbc.sql("""
                         select mineral, sum(quantity_tonnes) as drawn from inventory_draw
                         where drawn_on > :from and drawn_on <= :to group by mineral
                         """)
-                .param("from", query.businessDate().minusDays(MineralPosition.CONSUMPTION_DAYS))
-                .param("to", query.businessDate())
+                .param("from", on.minusDays(MineralPosition.CONSUMPTION_DAYS))
+                .param("to", on)
                 .query(rs -> {
                     String mineral = rs.getString("mineral");
                     BigDecimal drawn = tonnes(rs.getBigDecimal("drawn"));
@@ -87,29 +95,50 @@ public class InventoryQueries {
         return new InventoryByMineral(List.copyOf(positions.values()));
     }
 
-    private List<SiteMineralRow> siteMineralRows() {
-        return jdbc.sql("""
-                        with on_hand as (
-                            select site_id, mineral, sum(quantity_tonnes) as tonnes, count(*) as lots,
-                                   sum(quantity_tonnes * unit_cost_usd) as book
-                            from inventory_lot where quantity_tonnes > 0 group by site_id, mineral
-                        ), in_transit as (
-                            select to_site_id as site_id, mineral, sum(quantity_tonnes) as tonnes,
-                                   sum(quantity_tonnes * unit_cost_usd) as book
-                            from inventory_in_transit group by to_site_id, mineral
+    @QueryHandler
+    public ReferencePrices handle(FindReferencePricesQuery query) {
+        return new ReferencePrices(jdbc.sql("""
+                        select distinct on (mineral) mineral, price_per_tonne_usd, effective_from, source
+                        from inventory_reference_price where effective_from <= :valueDate
+                        order by mineral, effective_from desc
+                        """)
+                .param("valueDate", query.valueDate())
+                .query((rs, n) -> price(rs))
+                .list());
+    }
+
+    @QueryHandler
+    public ReferencePrices handle(FindPriceHistoryQuery query) {
+        return new ReferencePrices(jdbc.sql("""
+                        select mineral, price_per_tonne_usd, effective_from, source
+                        from inventory_reference_price where mineral = :mineral
+                        order by effective_from
+                        """)
+                .param("mineral", query.mineral().name())
+                .query((rs, n) -> price(rs))
+                .list());
+    }
+
+    private static ReferencePrices.Price price(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ReferencePrices.Price(rs.getString("mineral"), rs.getBigDecimal("price_per_tonne_usd"),
+                rs.getObject("effective_from", LocalDate.class), rs.getString("source"));
+    }
+
+    private List<SiteMineralRow> siteMineralRows(LocalDate valueDate) {
+        return jdbc.sql("with " + StockLedger.HELD + """
+                        , by_site as (
+                            select site_id, mineral, sum(on_hand) as on_hand, sum(in_transit) as in_transit,
+                                   count(*) filter (where on_hand > 0) as lots,
+                                   sum((on_hand + in_transit) * unit_cost_usd) as book
+                            from held group by site_id, mineral
                         )
-                        select coalesce(o.site_id, t.site_id) as site_id,
-                               coalesce(o.mineral, t.mineral) as mineral,
-                               coalesce(o.tonnes, 0)          as on_hand,
-                               coalesce(t.tonnes, 0)          as in_transit,
-                               coalesce(o.lots, 0)            as lot_count,
-                               coalesce(o.book, 0) + coalesce(t.book, 0) as book,
-                               p.price_per_tonne_usd          as price
-                        from on_hand o
-                        full join in_transit t on t.site_id = o.site_id and t.mineral = o.mineral
-                        left join inventory_reference_price p on p.mineral = coalesce(o.mineral, t.mineral)
+                        select s.site_id, s.mineral, s.on_hand, s.in_transit, s.lots as lot_count, s.book, p.price
+                        from by_site s
+                        left join """ + StockLedger.PRICE_IN_FORCE.formatted("s.mineral") + """
+                         p on true
                         order by 1, 2
                         """)
+                .params(StockLedger.at(valueDate))
                 .query((rs, n) -> new SiteMineralRow(rs.getString("site_id"), rs.getString("mineral"),
                         rs.getBigDecimal("on_hand"), rs.getBigDecimal("in_transit"), rs.getInt("lot_count"),
                         rs.getBigDecimal("book"), rs.getBigDecimal("price")))
