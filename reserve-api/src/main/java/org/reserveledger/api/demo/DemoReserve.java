@@ -134,7 +134,7 @@ class DemoReserve implements ApplicationRunner {
         DepositId duplicate = deposit("NV-RENO-01", Mineral.GRAPHITE, "flake", "8000", "880.00", "Minas Grafite Comercial",
                 "BR", FundingSource.PRIVATE_CAPITAL, d.plusDays(80));
         send(new ReverseDepositCommand(SiteId.of("NV-RENO-01"), duplicate,
-                "entered twice from delivery note MGC-2291; the first entry stands"));
+                "entered twice from delivery note MGC-2291, the first entry stands"));
 
         // Prices move during the year; each takes effect from its own date only.
         price(Mineral.LITHIUM, "11900.00", start.plusMonths(4));

@@ -1,0 +1,320 @@
+package org.reserveledger.api.inventory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.reserveledger.api.support.Api;
+import org.reserveledger.api.support.Reserve;
+import org.reserveledger.api.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inventory views in business time, on a reserve of its own so that prices and national totals are the
+ * scenario's alone. Two lithium lots reach Reno, part leaves, part moves to Houston, and prices change, all
+ * recorded in an order other than their business dates. Every expected figure is worked out by hand below from
+ * the scenario's inputs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InventoryBusinessTimeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Reserve reserve;
+    Api operator;
+    Api auditor;
+    String reno;
+    String houston;
+    String renoSecondLot;
+    // The scenario below as recorded, before the corrections made in the reversal test.
+    Instant recorded;
+    long recordedHead;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry, InventoryBusinessTimeTest.class);
+    }
+
+    @BeforeAll
+    void scenario() throws Exception {
+        reserve = new Reserve(new Api(port, null), jdbc);
+        operator = new Api(port, null).as("OPERATOR");
+        auditor = new Api(port, null).as("AUDITOR");
+        Api governance = new Api(port, null).as("GOVERNANCE");
+        reno = reserve.registerSite("NV", "1000");
+        houston = reserve.registerSite("TX", "1000");
+
+        // Prices, out of order: June's first, then January's; June's is then corrected; one takes effect later.
+        ok(governance.put("/api/v1/reference-prices/LITHIUM", Api.json("pricePerTonneUsd", 12000, "effectiveFrom", "2026-06-01")));
+        ok(governance.put("/api/v1/reference-prices/LITHIUM", Api.json("pricePerTonneUsd", 10000, "effectiveFrom", "2026-01-01")));
+        ok(governance.put("/api/v1/reference-prices/LITHIUM", Api.json("pricePerTonneUsd", 12500, "effectiveFrom", "2026-06-01",
+                "source", "corrected: the committee's June minute")));
+        ok(governance.put("/api/v1/reference-prices/LITHIUM", Api.json("pricePerTonneUsd", 99999,
+                "effectiveFrom", LocalDate.now().plusDays(30).toString())));
+
+        // Recorded first, received second: 100 t from Chile on 10 March at USD 9 000.
+        created(reserve.deposit(reno, "LITHIUM", "100", "9000", "CL", "2026-03-10T09:00:00Z"));
+        // Recorded second, received first: 50 t from Argentina on 20 January at USD 9 500.
+        JsonNode argentine = created(reserve.deposit(reno, "LITHIUM", "50", "9500", "AR", "2026-01-20T09:00:00Z"));
+        // 30 t withdrawn on 15 April: first in, first out by receipt, so all from the Argentine lot (50 → 20).
+        JsonNode april = created(withdraw(reno, "30", "2026-04-15T12:00:00Z"));
+        assertThat(april.get("lots").get(0).get("lotId").asString()).isEqualTo(argentine.get("lotId").asString());
+        // 40 t dispatched to Houston on 1 May: the Argentine 20, then 20 of the Chilean (100 → 80).
+        JsonNode may = created(operator.post("/api/v1/transfers", Api.json("fromSiteId", reno, "toSiteId", houston,
+                "mineral", "LITHIUM", "quantityTonnes", 40, "dispatchedAt", "2026-05-01T08:00:00Z")));
+        ok(operator.post("/api/v1/transfers/" + may.get("transferId").asString() + "/receipt",
+                Api.json("receivedAt", "2026-05-05T16:00:00Z")));
+        renoSecondLot = april.get("withdrawalId").asString();
+
+        recordedHead = reserve.head();
+        Thread.sleep(5);
+        recorded = Instant.now();
+        Thread.sleep(5);
+    }
+
+    @Test
+    void inventoryBySiteOnFiveDatesEqualsTheLedgerWorkedOutByHand() {
+        // 31 January: the Argentine lot only, 50 t at 9 500 = 475 000; January's price 10 000 → 500 000.
+        assertSite("2026-01-31", reno, "50.000", "0.000", 1, "475000.00", "500000.00");
+        assertNoLithium("2026-01-31", houston);
+        // 31 March: both lots, 150 t; book 475 000 + 100 × 9 000 = 1 375 000; at 10 000 → 1 500 000.
+        assertSite("2026-03-31", reno, "150.000", "0.000", 2, "1375000.00", "1500000.00");
+        // 30 April: 20 Argentine + 100 Chilean = 120 t; book 20 × 9 500 + 900 000 = 1 090 000; → 1 200 000.
+        assertSite("2026-04-30", reno, "120.000", "0.000", 2, "1090000.00", "1200000.00");
+        // 2 May: Reno 80 Chilean (720 000; → 800 000); Houston 40 in transit: 20 × 9 500 + 20 × 9 000 = 370 000.
+        assertSite("2026-05-02", reno, "80.000", "0.000", 1, "720000.00", "800000.00");
+        assertSite("2026-05-02", houston, "0.000", "40.000", 0, "370000.00", "400000.00");
+        // 30 June: Houston received on 5 May; the corrected June price 12 500 values both sites.
+        assertSite("2026-06-30", reno, "80.000", "0.000", 1, "720000.00", "1000000.00");
+        assertSite("2026-06-30", houston, "40.000", "0.000", 2, "370000.00", "500000.00");
+        // Today: the same stock; the price effective in thirty days values nothing yet.
+        assertSite(LocalDate.now().toString(), houston, "40.000", "0.000", 2, "370000.00", "500000.00");
+    }
+
+    @Test
+    void theNationalPositionAndConcentrationFollowTheValueDate() {
+        JsonNode march = mineral("2026-03-31");
+        assertThat(march.get("onHandTonnes").decimalValue()).isEqualByComparingTo("150");
+        assertThat(march.get("referenceValueUsd").decimalValue()).isEqualByComparingTo("1500000.00");
+        JsonNode may = mineral("2026-05-02");
+        assertThat(may.get("onHandTonnes").decimalValue()).isEqualByComparingTo("80");
+        assertThat(may.get("inTransitTonnes").decimalValue()).isEqualByComparingTo("40");
+
+        // 31 January: all Argentine, an index of 10 000. 31 March: 100 t CL and 50 t AR of 150:
+        // shares 2/3 and 1/3, index (4/9 + 1/9) × 10 000 = 5 555.56.
+        JsonNode january = concentration("2026-01-31");
+        assertThat(january.get("hhi").decimalValue()).isEqualByComparingTo("10000.00");
+        assertThat(january.get("topCountry").asString()).isEqualTo("AR");
+        JsonNode marchOrigins = concentration("2026-03-31");
+        assertThat(marchOrigins.get("hhi").decimalValue()).isEqualByComparingTo("5555.56");
+        assertThat(marchOrigins.get("topCountry").asString()).isEqualTo("CL");
+        assertThat(marchOrigins.get("topShare").decimalValue()).isEqualByComparingTo("0.6667");
+    }
+
+    @Test
+    void pricesAnswerByEffectiveDateAndKeepTheirHistory() {
+        JsonNode march = auditor.get("/api/v1/reference-prices?valueDate=2026-03-31").json().get("items");
+        assertThat(march).hasSize(1);
+        assertThat(march.get(0).get("pricePerTonneUsd").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(march.get(0).get("effectiveFrom").asString()).isEqualTo("2026-01-01");
+        JsonNode today = auditor.get("/api/v1/reference-prices").json().get("items");
+        assertThat(today.get(0).get("pricePerTonneUsd").decimalValue()).isEqualByComparingTo("12500");
+        assertThat(today.get(0).get("source").asString()).isEqualTo("corrected: the committee's June minute");
+
+        JsonNode history = auditor.get("/api/v1/reference-prices/LITHIUM").json().get("items");
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0).get("effectiveFrom").asString()).isEqualTo("2026-01-01");
+        assertThat(history.get(1).get("pricePerTonneUsd").decimalValue()).isEqualByComparingTo("12500");
+        assertThat(history.get(2).get("pricePerTonneUsd").decimalValue()).isEqualByComparingTo("99999");
+        assertThat(auditor.get("/api/v1/reference-prices/UNOBTAINIUM").status()).isEqualTo(400);
+    }
+
+    @Test
+    void backDatedMovementsThatWouldBreakTheBooksAreRefusedAndAppendNothing() {
+        long before = eventCount();
+        // 1 February: the Argentine lot was held (50 t) but is all gone by 1 May, and the Chilean had not arrived.
+        refused(withdraw(reno, "1", "2026-02-01T00:00:00Z"), "insufficient-stock");
+        // 10 January: nothing had been received yet.
+        refused(withdraw(reno, "1", "2026-01-10T00:00:00Z"), "insufficient-stock");
+        // 15 March: the Chilean lot could spare 80 t then and after; 81 would leave it short after May's dispatch.
+        refused(withdraw(reno, "81", "2026-03-15T00:00:00Z"), "insufficient-stock");
+        // Houston could not dispatch on 3 May what it received on 5 May.
+        refused(operator.post("/api/v1/transfers", Api.json("fromSiteId", houston, "toSiteId", reno, "mineral", "LITHIUM",
+                "quantityTonnes", 1, "dispatchedAt", "2026-05-03T00:00:00Z")), "insufficient-stock");
+        Api.Response future = withdraw(reno, "1", Instant.now().plusSeconds(86_400).toString());
+        assertThat(future.status()).as(future.toString()).isEqualTo(400);
+        assertThat(future.json().get("errors").get(0).get("field").asString()).isEqualTo("withdrawnAt");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void collateralAtAPastValueDateUsesThatDatesStockAndPrices() {
+        Api treasury = new Api(port, null).as("TREASURY");
+        assertThat(treasury.post("/api/v1/financing/facilities", Api.json("facilityId", "EXIM-BT", "lender", "EXIM",
+                "limitUsd", 5000000, "annualInterestRatePct", 4.5, "dayCount", "ACT_360", "maturityDate", "2040-12-31"))
+                .status()).isEqualTo(201);
+        assertThat(treasury.post("/api/v1/financing/facilities/EXIM-BT/drawdowns", Api.json("amountUsd", 1000000,
+                "valueDate", "2026-01-15", "purpose", "lithium")).status()).isEqualTo(201);
+        // 31 January: 50 t at 10 000 = 500 000 against 1 000 000 drawn → 0.5. 31 March: 1 500 000 → 1.5.
+        // 30 June: Reno 80 t + Houston 40 t at the corrected 12 500 = 1 500 000 → 1.5.
+        assertCollateral("2026-01-31", "500000.00", "0.5");
+        assertCollateral("2026-03-31", "1500000.00", "1.5");
+        assertCollateral("2026-06-30", "1500000.00", "1.5");
+    }
+
+    private void assertCollateral(String valueDate, String inventoryValue, String coverage) {
+        Api.Response response = auditor.get("/api/v1/views/financing?valueDate=" + valueDate + "&minPosition=" + reserve.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode collateral = response.json().get("collateral");
+        assertThat(collateral.get("inventoryReferenceValueUsd").decimalValue()).as(valueDate).isEqualByComparingTo(inventoryValue);
+        assertThat(collateral.get("loanOutstandingUsd").decimalValue()).as(valueDate).isEqualByComparingTo("1000000.00");
+        assertThat(collateral.get("coverageRatio").decimalValue()).as(valueDate).isEqualByComparingTo(coverage);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void reversalsCorrectTheBooksOnTheOriginalDatesAndKeepTheRecordedPast() {
+        // A 5 t deposit on 1 July keyed in error, then reversed: gone from every value date.
+        JsonNode wrong = created(reserve.deposit(reno, "LITHIUM", "5", "9000", "CL", "2026-07-01T09:00:00Z"));
+        Instant beforeReversals = Instant.now();
+        assertSite("2026-07-31", reno, "85.000", "0.000", 2, "765000.00", "1062500.00");
+        ok(operator.post("/api/v1/sites/" + reno + "/deposits/" + wrong.get("depositId").asString() + "/reversal",
+                Api.json("reason", "keyed twice from one delivery note")));
+        assertSite("2026-07-31", reno, "80.000", "0.000", 1, "720000.00", "1000000.00");
+
+        // The 15 April withdrawal reversed: 30 t of the Argentine lot are back from 15 April on.
+        // 30 April: 50 + 100 = 150 t, book 475 000 + 900 000. 2 May: 30 Argentine + 80 Chilean = 110 t,
+        // book 285 000 + 720 000 = 1 005 000, at 10 000 → 1 100 000.
+        ok(operator.post("/api/v1/sites/" + reno + "/withdrawals/" + renoSecondLot + "/reversal",
+                Api.json("reason", "the rotation was cancelled before loading")));
+        assertSite("2026-04-30", reno, "150.000", "0.000", 2, "1375000.00", "1500000.00");
+        assertSite("2026-05-02", reno, "110.000", "0.000", 2, "1005000.00", "1100000.00");
+
+        // As recorded before the corrections, the April books still show 120 t; both axes combine.
+        JsonNode asRecorded = view("/api/v1/views/inventory-by-site?valueDate=2026-04-30&asOf=" + recorded, reno);
+        assertThat(asRecorded.get("onHandTonnes").decimalValue()).isEqualByComparingTo("120");
+        JsonNode julyAsRecorded = view("/api/v1/views/inventory-by-site?valueDate=2026-07-31&asOf=" + beforeReversals, reno);
+        assertThat(julyAsRecorded.get("onHandTonnes").decimalValue()).isEqualByComparingTo("85");
+
+        // Each refusal appends nothing: a second reversal of each, and an unknown deposit.
+        long before = eventCount();
+        refused(operator.post("/api/v1/sites/" + reno + "/deposits/" + wrong.get("depositId").asString() + "/reversal",
+                Api.json("reason", "again")), "already-reversed");
+        refused(operator.post("/api/v1/sites/" + reno + "/withdrawals/" + renoSecondLot + "/reversal",
+                Api.json("reason", "again")), "already-reversed");
+        Api.Response unknown = operator.post("/api/v1/sites/" + reno + "/deposits/" + java.util.UUID.randomUUID()
+                + "/reversal", Api.json("reason", "no such deposit"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(before);
+
+        // The audit log shows the originals and the reversals with their reasons, and the chain verifies.
+        JsonNode events = auditor.get("/api/v1/audit/events?afterPosition=0&limit=1000").json().get("events");
+        long reversals = 0;
+        for (JsonNode event : events) {
+            String type = event.get("type").asString();
+            if (type.endsWith("Reversed")) {
+                reversals++;
+                assertThat(event.get("payload").get("reason").asString()).isNotBlank();
+                assertThat(event.get("actor").asString()).isNotBlank();
+            }
+        }
+        assertThat(reversals).isEqualTo(2);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+    }
+
+    private Api.Response withdraw(String site, String tonnes, String withdrawnAt) {
+        return operator.post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral", "LITHIUM",
+                "quantityTonnes", new BigDecimal(tonnes), "reason", "ROTATION", "withdrawnAt", withdrawnAt));
+    }
+
+    private void assertSite(String valueDate, String site, String onHand, String inTransit, int lots, String book,
+                            String reference) {
+        JsonNode row = view("/api/v1/views/inventory-by-site?valueDate=" + valueDate, site);
+        assertThat(row).as("LITHIUM at %s on %s", site, valueDate).isNotNull();
+        Map<String, String> expected = Map.of("onHandTonnes", onHand, "inTransitTonnes", inTransit,
+                "bookValueUsd", book, "referenceValueUsd", reference);
+        expected.forEach((field, value) -> assertThat(row.get(field).decimalValue())
+                .as("%s of %s on %s", field, site, valueDate).isEqualByComparingTo(value));
+        assertThat(row.get("lotCount").asInt()).as("lots at %s on %s", site, valueDate).isEqualTo(lots);
+    }
+
+    private void assertNoLithium(String valueDate, String site) {
+        assertThat(view("/api/v1/views/inventory-by-site?valueDate=" + valueDate, site)).isNull();
+    }
+
+    private JsonNode view(String path, String site) {
+        Api.Response response = auditor.get(path + "&minPosition=" + reserve.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        for (JsonNode s : response.json().get("sites")) {
+            if (s.get("siteId").asString().equals(site)) {
+                for (JsonNode mineral : s.get("minerals")) {
+                    if (mineral.get("mineral").asString().equals("LITHIUM")) {
+                        return mineral;
+                    }
+                }
+                return null;
+            }
+        }
+        throw new AssertionError("no site " + site + " in " + response.body());
+    }
+
+    private JsonNode mineral(String valueDate) {
+        Api.Response response = auditor.get("/api/v1/views/inventory-by-mineral?valueDate=" + valueDate
+                + "&minPosition=" + reserve.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        for (JsonNode mineral : response.json().get("minerals")) {
+            if (mineral.get("mineral").asString().equals("LITHIUM")) {
+                return mineral;
+            }
+        }
+        throw new AssertionError("no lithium in " + response.body());
+    }
+
+    private JsonNode concentration(String valueDate) {
+        Api.Response response = auditor.get("/api/v1/views/concentration?valueDate=" + valueDate
+                + "&minPosition=" + reserve.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("minerals").get(0);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    private static JsonNode created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private static void refused(Api.Response response, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(409);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+}
