@@ -28,6 +28,7 @@ import org.reserveledger.domain.commitment.MakeCommitmentCommand;
 import org.reserveledger.domain.commitment.ReplenishDrawsCommand;
 import org.reserveledger.domain.commitment.SettleCommitmentCommand;
 import org.reserveledger.domain.inventory.LotPortion;
+import org.reserveledger.domain.shared.BusinessDay;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.CountryCode;
 import org.reserveledger.domain.shared.DepositId;
@@ -49,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -115,11 +117,20 @@ class CommitmentController {
                                 HttpServletRequest http) {
         CommitmentId id = CommitmentId.of(commitmentId);
         ensureOwnCommitment(id);
+        Instant now = clock.instant();
+        LocalDate today = BusinessDay.of(now);
+        LocalDate replenishedOn = request.replenishedOn() == null ? today : request.replenishedOn();
+        if (replenishedOn.isAfter(today)) {
+            throw new InvalidRequest("replenishedOn", "must not be in the future");
+        }
+        // A lot returned on an earlier day stands at that day's end, so the books of that day hold it.
+        Instant receivedAt = replenishedOn.equals(today) ? now : BusinessDay.endOf(replenishedOn);
         return commands.execute(http, request, dispatcher -> {
             LotId lotId = LotId.random();
             Dispatched<Object> done = dispatcher.send(new ReplenishDrawsCommand(id, DepositId.random(), lotId,
                     SiteId.of(request.siteId()), Tonnes.of(request.quantityTonnes()), Usd.of(request.unitCostUsd()),
-                    request.supplier(), CountryCode.of(request.originCountry()), clock.instant()), "commitment " + id);
+                    request.supplier(), CountryCode.of(request.originCountry()), replenishedOn, receivedAt),
+                    "commitment " + id);
             return ResponseEntity.created(URI.create("/api/v1/sites/" + request.siteId() + "/lots/" + lotId))
                     .body(new ReplenishmentResponse(lotId.value(), done.position()));
         });
@@ -170,11 +181,13 @@ class CommitmentController {
                        @BusinessDate LocalDate drawnOn) {
     }
 
+    /** {@code replenishedOn} records material returned earlier; it defaults to today. */
     record ReplenishmentRequest(@NotNull @ClientCode String siteId,
                                 @NotNull @Quantity BigDecimal quantityTonnes,
                                 @NotNull @Money(zeroAllowed = true) BigDecimal unitCostUsd,
                                 @NotNull @PlainText(max = 120) String supplier,
-                                @NotNull @Country String originCountry) {
+                                @NotNull @Country String originCountry,
+                                @BusinessDate LocalDate replenishedOn) {
     }
 
     record SettlementRequest(@NotNull @ClientCode String siteId) {

@@ -15,6 +15,7 @@ import org.reserveledger.projections.commitment.CommitmentList;
 import org.reserveledger.projections.commitment.CommitmentProjection;
 import org.reserveledger.projections.commitment.CommitmentSummary;
 import org.reserveledger.projections.commitment.FindCommitmentsQuery;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +36,9 @@ import static org.reserveledger.api.views.ViewParameters.MIN_POSITION;
 @Tag(name = "Views")
 class CommitmentViewController {
 
+    private static final String VALUE_DATE = "the business date YYYY-MM-DD (default today, or the day of asOf): "
+            + "draws by drawnOn, replenishments by replenishedOn, storage fees charged to it, status on it";
+
     private final ViewReader views;
 
     CommitmentViewController(ViewReader views) {
@@ -41,9 +46,12 @@ class CommitmentViewController {
     }
 
     @GetMapping("/commitments")
-    @Operation(summary = "Commitments with their draws; a manufacturer's token sees only its own")
+    @Operation(summary = "Commitments with their draws at the end of a value date (default today); "
+            + "a manufacturer's token sees only its own")
     CompletableFuture<ResponseEntity<CommitmentList>> commitments(
             @RequestParam(required = false) @ClientCode String manufacturerId,
+            @Parameter(description = VALUE_DATE)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @BusinessDate LocalDate valueDate,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ApiPrincipal principal = CurrentPrincipal.get();
@@ -55,17 +63,20 @@ class CommitmentViewController {
             filter = principal.manufacturerId();
         }
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        return views.read(CommitmentProjection.NAME, new FindCommitmentsQuery(filter, views.today(at)),
-                CommitmentList.class, at);
+        LocalDate on = valueDate == null ? views.today(at) : valueDate;
+        return views.read(CommitmentProjection.NAME, new FindCommitmentsQuery(filter, on), CommitmentList.class, at);
     }
 
     @GetMapping("/commitments/{commitmentId}")
-    @Operation(summary = "One commitment with its draws; a manufacturer's token sees only its own")
+    @Operation(summary = "One commitment with its draws at the end of a value date (default today); "
+            + "a manufacturer's token sees only its own")
     CompletableFuture<ResponseEntity<CommitmentSummary>> commitment(
             @PathVariable UUID commitmentId,
+            @Parameter(description = VALUE_DATE)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @BusinessDate LocalDate valueDate,
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
-        return commitments(null, minPosition, asOf).thenApply(answer -> {
+        return commitments(null, valueDate, minPosition, asOf).thenApply(answer -> {
             CommitmentSummary commitment = answer.getBody().commitments().stream()
                     .filter(c -> c.commitmentId().equals(commitmentId.toString()))
                     .findFirst()

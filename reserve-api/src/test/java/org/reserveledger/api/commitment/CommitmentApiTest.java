@@ -149,7 +149,10 @@ class CommitmentApiTest extends ApiIntegrationTest {
         assertThat(drawAfterEnd.get("replenishBy").asString()).isEqualTo(TODAY.plusDays(30).toString());
         assertThat(commitmentView(b).get("draws").get(0).get("replenishBy").asString())
                 .isEqualTo(TODAY.plusDays(45).toString());
-        assertThat(commitmentView(a).get("emergencyEntitlementTonnes").isNull()).isTrue();
+        // Ended today, the disruption was still in force on its last day; on the next day there is none.
+        assertThat(commitmentView(a).get("emergencyEntitlementTonnes").decimalValue()).isEqualByComparingTo("40");
+        JsonNode tomorrow = as("AUDITOR").get("/api/v1/views/commitments/" + a + "?valueDate=" + TODAY.plusDays(1)).json();
+        assertThat(tomorrow.get("emergencyEntitlementTonnes").isNull()).as(tomorrow.toString()).isTrue();
     }
 
     @Test

@@ -50,6 +50,25 @@ class ConcurrentCommandsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aBackDatedAndACurrentWithdrawalRacingForTheSameLotNeverBothSucceed() throws Exception {
+        Api operator = as("OPERATOR");
+        for (int round = 0; round < 10; round++) {
+            String site = reserve.registerSite("NV", "100");
+            assertThat(reserve.deposit(site, "COBALT", "10", "30000", "CD", "2026-01-05T09:00:00Z").status()).isEqualTo(201);
+            String path = "/api/v1/sites/" + site + "/withdrawals";
+            // Either takes the whole lot: one dated in February, one dated now.
+            List<Api.Response> responses = Concurrently.race(
+                    () -> operator.post(path, Api.json("mineral", "COBALT", "quantityTonnes", 10, "reason", "SALE",
+                            "withdrawnAt", "2026-02-01T00:00:00Z")),
+                    () -> operator.post(path, Api.json("mineral", "COBALT", "quantityTonnes", 10, "reason", "SALE")));
+            assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(1);
+            Api.Response refused = responses.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().get("code").asString()).isEqualTo("insufficient-stock");
+        }
+    }
+
+    @Test
     void twoDepositsThatTogetherExceedCapacityCannotBothSucceed() throws Exception {
         String site = reserve.registerSite("NV", "100");
 

@@ -13,12 +13,13 @@ import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.shared.Usd;
-import org.reserveledger.domain.supply.ActiveDisruption;
+import org.reserveledger.domain.supply.DisruptionInForce;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +27,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A manufacturer's offtake commitment. It guards that outstanding draws (drawn − replenished)
- * never exceed the committed quantity — or, during a disruption, the entitlement frozen at its
- * declaration — that replenishments never exceed what is outstanding, that storage fees are
- * charged once per month, and that the buyback happens once, on or after the end date.
+ * never exceed the committed quantity — or, on the days of a disruption, the entitlement frozen at
+ * its declaration — that replenishments never exceed what is outstanding, that storage fees are
+ * charged once per month, and that the buyback happens once, on or after the end date. Draws and
+ * replenishments may be back-dated, so these limits hold on every business day from the dated
+ * fact on, not only on the sum of all facts recorded so far.
  */
 public class Commitment {
 
@@ -43,6 +46,7 @@ public class Commitment {
     private int replenishWithinDays;
     private Tonnes outstanding;
     private List<OpenDraw> openDraws;
+    private List<Movement> movements;
     private YearMonth lastChargedMonth;
     private LocalDate settledOn;
 
@@ -77,33 +81,57 @@ public class Commitment {
     }
 
     /**
-     * Decides whether a draw may happen and on what terms, without recording it.
+     * Decides whether a draw may happen and on what terms, without recording it. {@code disruption}
+     * is the one in force on {@code drawnOn}, if any: the draw is then an emergency draw, limited by
+     * the commitment's entitlement through the disruption's last day and due for replenishment once
+     * the disruption has ended.
      */
-    DrawOutcome termsOfDraw(Tonnes drawn, LocalDate drawnOn, Optional<ActiveDisruption> disruption) {
+    DrawOutcome termsOfDraw(Tonnes drawn, LocalDate drawnOn, Optional<DisruptionInForce> disruption) {
         ensureActiveOn(drawnOn, "draw");
         if (!drawn.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a draw's quantity must be positive");
         }
-        Tonnes limit = disruption.map(d -> d.entitlementOf(commitmentId, quantity)).orElse(quantity);
-        Tonnes after = outstanding.plus(drawn);
-        if (after.exceeds(limit)) {
-            throw new DomainRuleViolation("draw-limit-exceeded", disruption.isPresent()
-                    ? "draw of %s would bring outstanding draws to %s, above the emergency entitlement of %s of commitment %s"
-                    .formatted(drawn, after, limit, commitmentId)
-                    : "draw of %s would bring outstanding draws to %s, above the %s committed by commitment %s"
-                    .formatted(drawn, after, limit, commitmentId));
+        if (disruption.isPresent()) {
+            DisruptionInForce d = disruption.get();
+            if (!d.entitles(commitmentId)) {
+                throw new DomainRuleViolation("no-entitlement-during-disruption",
+                        ("draw of %s on %s refused: commitment %s was made while disruption %s of %s (declared on %s) "
+                                + "was in force, so its emergency entitlement under it is %s; it may draw on days "
+                                + "after the disruption ends").formatted(drawn, drawnOn, commitmentId, d.disruptionId(),
+                                mineral, d.declaredOn(), d.entitlementOf(commitmentId)));
+            }
+            Tonnes entitlement = d.entitlementOf(commitmentId);
+            Peak peak = peakOutstanding(drawnOn, d.endedOn());
+            if (peak.tonnes().plus(drawn).exceeds(entitlement)) {
+                throw new DomainRuleViolation("draw-limit-exceeded",
+                        "draw of %s would bring outstanding draws to %s on %s, above the emergency entitlement of %s of commitment %s"
+                                .formatted(drawn, peak.tonnes().plus(drawn), peak.on(), entitlement, commitmentId));
+            }
         }
-        return new DrawOutcome(disruption.isPresent(),
-                disruption.isPresent() ? null : drawnOn.plusDays(replenishWithinDays), List.of());
+        Peak peak = peakOutstanding(drawnOn, null);
+        if (peak.tonnes().plus(drawn).exceeds(quantity)) {
+            throw new DomainRuleViolation("draw-limit-exceeded",
+                    "draw of %s would bring outstanding draws to %s on %s, above the %s committed by commitment %s"
+                            .formatted(drawn, peak.tonnes().plus(drawn), peak.on(), quantity, commitmentId));
+        }
+        if (disruption.isEmpty()) {
+            return new DrawOutcome(false, drawnOn.plusDays(replenishWithinDays), List.of());
+        }
+        LocalDate endedOn = disruption.get().endedOn();
+        return new DrawOutcome(true, endedOn == null ? null : endedOn.plusDays(replenishWithinDays), List.of());
     }
 
     void recordDraw(DrawId drawId, SiteId siteId, Tonnes drawn, LocalDate drawnOn, DrawOutcome terms,
-                    Optional<ActiveDisruption> disruption, List<LotPortion> lots) {
+                    Optional<DisruptionInForce> disruption, List<LotPortion> lots) {
         apply(new MaterialDrawn(commitmentId, drawId, siteId, mineral, drawn, drawnOn, terms.emergency(),
-                disruption.map(ActiveDisruption::disruptionId).orElse(null), terms.replenishBy(), lots));
+                disruption.map(DisruptionInForce::disruptionId).orElse(null), terms.replenishBy(), lots));
     }
 
-    /** Records material returned against the oldest open draws first. */
+    /**
+     * Records material returned against the oldest open draws first, those drawn by its date before
+     * any drawn later. It may not exceed what is outstanding on any day from its date on, or a later
+     * replenishment would have returned more than was drawn.
+     */
     void replenish(LotId lotId, SiteId siteId, Tonnes returned, LocalDate replenishedOn) {
         if (settledOn != null) {
             throw new DomainRuleViolation("commitment-settled", "commitment %s was settled on %s"
@@ -112,14 +140,19 @@ public class Commitment {
         if (!returned.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a replenishment's quantity must be positive");
         }
-        if (returned.exceeds(outstanding)) {
+        Low low = lowestOutstanding(replenishedOn);
+        if (returned.value().compareTo(low.tonnes()) > 0) {
             throw new DomainRuleViolation("replenishment-exceeds-outstanding",
-                    "replenishment of %s exceeds the %s of outstanding draws of commitment %s"
-                            .formatted(returned, outstanding, commitmentId));
+                    "replenishment of %s on %s exceeds the %s of outstanding draws of commitment %s on %s"
+                            .formatted(returned, replenishedOn, Tonnes.of(low.tonnes().max(BigDecimal.ZERO)),
+                                    commitmentId, low.on()));
         }
+        List<OpenDraw> order = new ArrayList<>(openDraws);
+        order.sort(Comparator.comparing((OpenDraw draw) -> draw.drawnOn().isAfter(replenishedOn))
+                .thenComparing(OpenDraw::drawnOn));
         List<DrawReplenished.Allocation> allocations = new ArrayList<>();
         Tonnes left = returned;
-        for (OpenDraw draw : openDraws) {
+        for (OpenDraw draw : order) {
             if (left.isZero()) {
                 break;
             }
@@ -128,6 +161,47 @@ public class Commitment {
             left = left.minus(part);
         }
         apply(new DrawReplenished(commitmentId, lotId, siteId, returned, replenishedOn, allocations));
+    }
+
+    /**
+     * The most outstanding on any day from {@code from} through {@code through} (null: ever after),
+     * counting the draws and replenishments recorded so far by their dates.
+     */
+    private Peak peakOutstanding(LocalDate from, LocalDate through) {
+        BigDecimal level = outstandingOn(from);
+        Peak peak = new Peak(Tonnes.of(level.max(BigDecimal.ZERO)), from);
+        for (Movement movement : movementsAfter(from)) {
+            if (through != null && movement.on().isAfter(through)) {
+                break;
+            }
+            level = level.add(movement.tonnes());
+            if (level.compareTo(peak.tonnes().value()) > 0) {
+                peak = new Peak(Tonnes.of(level), movement.on());
+            }
+        }
+        return peak;
+    }
+
+    /** The least outstanding on any day from {@code from} on. */
+    private Low lowestOutstanding(LocalDate from) {
+        BigDecimal level = outstandingOn(from);
+        Low low = new Low(level, from);
+        for (Movement movement : movementsAfter(from)) {
+            level = level.add(movement.tonnes());
+            if (level.compareTo(low.tonnes()) < 0) {
+                low = new Low(level, movement.on());
+            }
+        }
+        return low;
+    }
+
+    private BigDecimal outstandingOn(LocalDate day) {
+        return movements.stream().filter(m -> !m.on().isAfter(day)).map(Movement::tonnes)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<Movement> movementsAfter(LocalDate day) {
+        return movements.stream().filter(m -> m.on().isAfter(day)).sorted(Comparator.comparing(Movement::on)).toList();
     }
 
     @CommandHandler
@@ -218,17 +292,20 @@ public class Commitment {
         replenishWithinDays = event.replenishWithinDays();
         outstanding = Tonnes.ZERO;
         openDraws = new ArrayList<>();
+        movements = new ArrayList<>();
     }
 
     @EventSourcingHandler
     void on(MaterialDrawn event) {
         outstanding = outstanding.plus(event.quantity());
-        openDraws.add(new OpenDraw(event.drawId(), event.quantity()));
+        openDraws.add(new OpenDraw(event.drawId(), event.drawnOn(), event.quantity()));
+        movements.add(new Movement(event.drawnOn(), event.quantity().value()));
     }
 
     @EventSourcingHandler
     void on(DrawReplenished event) {
         outstanding = outstanding.minus(event.quantity());
+        movements.add(new Movement(event.replenishedOn(), event.quantity().value().negate()));
         for (DrawReplenished.Allocation allocation : event.allocations()) {
             for (int i = 0; i < openDraws.size(); i++) {
                 OpenDraw draw = openDraws.get(i);
@@ -237,7 +314,7 @@ public class Commitment {
                     if (left.isZero()) {
                         openDraws.remove(i);
                     } else {
-                        openDraws.set(i, new OpenDraw(draw.drawId(), left));
+                        openDraws.set(i, new OpenDraw(draw.drawId(), draw.drawnOn(), left));
                     }
                     break;
                 }
@@ -255,6 +332,17 @@ public class Commitment {
         settledOn = event.settledOn();
     }
 
-    record OpenDraw(DrawId drawId, Tonnes remaining) {
+    record OpenDraw(DrawId drawId, LocalDate drawnOn, Tonnes remaining) {
+    }
+
+    /** A change of the outstanding draws on a business day: a draw adds, a replenishment takes away. */
+    record Movement(LocalDate on, BigDecimal tonnes) {
+    }
+
+    private record Peak(Tonnes tonnes, LocalDate on) {
+    }
+
+    /** May fall below zero only for a replenishment dated before the draws it returns. */
+    private record Low(BigDecimal tonnes, LocalDate on) {
     }
 }

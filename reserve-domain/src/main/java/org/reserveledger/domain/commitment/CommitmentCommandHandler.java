@@ -14,10 +14,11 @@ import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.domain.shared.Usd;
-import org.reserveledger.domain.supply.ActiveDisruption;
+import org.reserveledger.domain.supply.DisruptionInForce;
 import org.reserveledger.domain.supply.MineralSupply;
 import org.reserveledger.domain.supply.SupplyLedger;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public class CommitmentCommandHandler {
     @CommandHandler
     public DrawOutcome handle(DrawMaterialCommand command) {
         Aggregate<Commitment> commitment = commitment(command.commitmentId().toString());
-        Optional<ActiveDisruption> disruption = disruptionOf(commitment);
+        Optional<DisruptionInForce> disruption = disruptionOn(commitment, command.drawnOn());
         DrawOutcome terms = commitment.invoke(c -> c.termsOfDraw(command.quantity(), command.drawnOn(), disruption));
         List<LotPortion> lots = site(command.siteId()).invoke(site -> site.draw(command.commitmentId(),
                 command.drawId(), commitment.invoke(Commitment::mineral), command.quantity(),
@@ -70,7 +71,7 @@ public class CommitmentCommandHandler {
     public void handle(ReplenishDrawsCommand command) {
         Aggregate<Commitment> commitment = commitment(command.commitmentId().toString());
         commitment.execute(c -> c.replenish(command.lotId(), command.siteId(), command.quantity(),
-                command.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+                command.replenishedOn()));
         Lot lot = new Lot(command.lotId(), commitment.invoke(Commitment::mineral), "replenishment", command.quantity(),
                 command.unitCost(), command.supplier(), command.originCountry(),
                 FundingSource.MANUFACTURER_REPLENISHMENT, command.receivedAt());
@@ -98,12 +99,13 @@ public class CommitmentCommandHandler {
         }
     }
 
-    private Optional<ActiveDisruption> disruptionOf(Aggregate<Commitment> commitment) {
+    /** The disruption of the commitment's mineral in force on the day, whichever is in force today. */
+    private Optional<DisruptionInForce> disruptionOn(Aggregate<Commitment> commitment, LocalDate day) {
         Mineral mineral = commitment.invoke(Commitment::mineral);
         if (!ledger.everDisrupted(mineral)) {
             return Optional.empty();
         }
-        return supplies.load(MineralSupply.idOf(mineral)).invoke(MineralSupply::active);
+        return supplies.load(MineralSupply.idOf(mineral)).invoke(supply -> supply.inForceOn(day));
     }
 
     private Aggregate<Site> site(SiteId siteId) {

@@ -1,5 +1,6 @@
 package org.reserveledger.domain.commitment;
 
+import org.reserveledger.domain.shared.BusinessDated;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.SiteId;
@@ -11,5 +12,15 @@ import java.time.LocalDate;
  * Draws material from a site against a commitment. Answers the {@link DrawOutcome}.
  */
 public record DrawMaterialCommand(CommitmentId commitmentId, DrawId drawId, SiteId siteId, Tonnes quantity,
-                                  LocalDate drawnOn) {
+                                  LocalDate drawnOn) implements BusinessDated {
+
+    @Override
+    public LocalDate businessDate() {
+        return drawnOn;
+    }
+
+    @Override
+    public String businessDateField() {
+        return "drawnOn";
+    }
 }

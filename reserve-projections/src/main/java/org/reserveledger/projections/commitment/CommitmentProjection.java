@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Builds the commitment tables. When a disruption ends, its emergency draws get their
- * replenish-by date: the end date plus each commitment's days to replenish.
+ * Builds the commitment tables as dated rows: draws by {@code drawnOn}, replenishments by
+ * {@code replenishedOn}, storage fees by the day they were charged to,
+ * disruptions with their days. {@link CommitmentQueries} sums them up to any value date. When a
+ * disruption ends, its emergency draws get their replenish-by date: the end date plus each
+ * commitment's days to replenish.
  */
 @Component
 @ProcessingGroup(CommitmentProjection.NAME)
@@ -30,6 +33,7 @@ public class CommitmentProjection {
     public static final List<String> TABLES = List.of("commitment_entitlement",
             "commitment_disruption",
             "commitment_storage_fee",
+            "commitment_replenishment",
             "commitment_draw",
             "commitment_view",
             "commitment_manufacturer");
@@ -53,9 +57,8 @@ public class CommitmentProjection {
         jdbc.sql("""
                         insert into commitment_view (commitment_id, manufacturer_id, mineral, quantity_tonnes,
                             price_per_tonne_usd, start_date, end_date, upfront_fee_usd, storage_fee_rate_usd,
-                            replenish_within_days, status)
-                        values (:id, :manufacturer, :mineral, :quantity, :price, :start, :end, :upfront, :rate, :days,
-                            'ACTIVE')
+                            replenish_within_days)
+                        values (:id, :manufacturer, :mineral, :quantity, :price, :start, :end, :upfront, :rate, :days)
                         """)
                 .param("id", event.commitmentId().value())
                 .param("manufacturer", event.manufacturerId().value())
@@ -87,23 +90,20 @@ public class CommitmentProjection {
                 .param("disruptionId", event.disruptionId() == null ? null : event.disruptionId().value())
                 .param("replenishBy", event.replenishBy())
                 .update();
-        jdbc.sql("update commitment_view set drawn_tonnes = drawn_tonnes + :quantity where commitment_id = :id")
-                .param("id", event.commitmentId().value())
-                .param("quantity", event.quantity().value())
-                .update();
     }
 
     @EventHandler
     void on(DrawReplenished event) {
-        for (DrawReplenished.Allocation allocation : event.allocations()) {
-            jdbc.sql("update commitment_draw set replenished_tonnes = replenished_tonnes + :quantity where draw_id = :id")
-                    .param("id", allocation.drawId().value())
-                    .param("quantity", allocation.quantity().value())
-                    .update();
-        }
-        jdbc.sql("update commitment_view set replenished_tonnes = replenished_tonnes + :quantity where commitment_id = :id")
-                .param("id", event.commitmentId().value())
+        jdbc.sql("""
+                        insert into commitment_replenishment (lot_id, commitment_id, site_id, quantity_tonnes,
+                            replenished_on)
+                        values (:lotId, :commitmentId, :siteId, :quantity, :replenishedOn)
+                        """)
+                .param("lotId", event.lotId().value())
+                .param("commitmentId", event.commitmentId().value())
+                .param("siteId", event.siteId().value())
                 .param("quantity", event.quantity().value())
+                .param("replenishedOn", event.replenishedOn())
                 .update();
     }
 
@@ -118,19 +118,12 @@ public class CommitmentProjection {
                 .param("amount", event.amount().value())
                 .param("to", event.to())
                 .update();
-        jdbc.sql("""
-                        update commitment_view set storage_fees_charged_usd = storage_fees_charged_usd + :amount
-                        where commitment_id = :id
-                        """)
-                .param("id", event.commitmentId().value())
-                .param("amount", event.amount().value())
-                .update();
     }
 
     @EventHandler
     void on(CommitmentSettled event) {
         jdbc.sql("""
-                        update commitment_view set status = 'SETTLED', settled_on = :on, proceeds_usd = :proceeds
+                        update commitment_view set settled_on = :on, proceeds_usd = :proceeds
                         where commitment_id = :id
                         """)
                 .param("id", event.commitmentId().value())
