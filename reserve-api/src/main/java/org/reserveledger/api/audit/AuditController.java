@@ -2,6 +2,7 @@ package org.reserveledger.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -9,8 +10,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.reserveledger.api.axon.CommandOrigin;
+import org.reserveledger.api.web.CommandCorrelation;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.api.web.validation.BusinessDate;
+import org.reserveledger.domain.shared.DateBounds;
 import org.reserveledger.projections.audit.AuditLog;
 import org.reserveledger.projections.audit.AuditVerifier;
 import org.reserveledger.projections.audit.ChainAnchor;
@@ -49,6 +52,7 @@ class AuditController {
     static final String NDJSON = "application/x-ndjson";
 
     private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final int MAX_TEXT = 255;
 
     private final AuditLog log;
     private final AuditVerifier verifier;
@@ -70,13 +74,76 @@ class AuditController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "The stream in position order, each event with its actor, payload and integrity hash")
+    @Operation(summary = "The stream in position order, each event with its actor, payload and integrity hash; "
+            + "the filters given all apply (AND), and nextAfterPosition continues after the last event returned")
     AuditEventPage events(
             @Parameter(description = "return events after this position") @RequestParam(defaultValue = "0") @PositiveOrZero long afterPosition,
-            @Parameter(description = "at most this many events (1-1000)") @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        List<AuditEvent> events = log.page(afterPosition, limit).stream().map(this::event).toList();
+            @Parameter(description = "at most this many events (1-1000)") @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @Parameter(description = "only events of this type, by the name the log shows, e.g. LotDeposited")
+            @RequestParam(required = false) String type,
+            @Parameter(description = "only events of this aggregate, e.g. a site id or a commitment id")
+            @RequestParam(required = false) String aggregateId,
+            @Parameter(description = "only events caused by this principal (the token's name)")
+            @RequestParam(required = false) String actor,
+            @Parameter(description = "only events caused by the request with this X-Correlation-Id")
+            @RequestParam(required = false) String correlationId,
+            @Parameter(description = "only events recorded at or after this instant (ISO-8601 UTC; inclusive)",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "only events recorded before this instant (ISO-8601 UTC; exclusive)",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to) {
+        AuditLog.Filter filter = filter(type, aggregateId, actor, correlationId, from, to);
+        List<AuditEvent> events = log.page(afterPosition, limit, filter).stream().map(this::event).toList();
         Long next = events.size() < limit ? null : events.getLast().position();
         return new AuditEventPage(events, next);
+    }
+
+    private static AuditLog.Filter filter(String type, String aggregateId, String actor, String correlationId,
+                                          String from, String to) {
+        if (correlationId != null && !CommandCorrelation.VALID.matcher(correlationId).matches()) {
+            throw new InvalidRequest("correlationId", "must be 1 to 64 visible ASCII characters");
+        }
+        Instant since = instant("from", from);
+        Instant until = instant("to", to);
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new InvalidRequest("from", "must not be after to");
+        }
+        return new AuditLog.Filter(text("type", type), text("aggregateId", aggregateId), text("actor", actor),
+                correlationId, since, until);
+    }
+
+    /** A filter's text: what the event table holds is at most 255 characters, and never blank or control characters. */
+    private static String text(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new InvalidRequest(name, "must not be blank");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidRequest(name, "must be at most " + MAX_TEXT + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequest(name, "must not contain control characters");
+        }
+        return value;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(name, "must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
+        }
+        if (!DateBounds.contains(instant)) {
+            throw new InvalidRequest(name, "must be " + DateBounds.RANGE + " (UTC)");
+        }
+        return instant;
     }
 
     @GetMapping("/head")

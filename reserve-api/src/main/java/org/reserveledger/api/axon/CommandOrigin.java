@@ -11,6 +11,11 @@ public final class CommandOrigin {
     public static final String ACTOR_ROLE = "actorRole";
     /** Shared by every message that one client request caused. */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The request attribute that holds the correlation id of the HTTP request being served, the one its
+     * response echoes in {@code X-Correlation-Id}.
+     */
+    public static final String REQUEST_CORRELATION_ID = CommandOrigin.class.getName() + ".requestCorrelationId";
     /** The identifier of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 

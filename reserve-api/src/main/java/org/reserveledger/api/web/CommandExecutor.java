@@ -26,13 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Runs a REST command: dispatches it with its actor and correlation id, answers the position of
- * the last event it appended, and honours {@code Idempotency-Key}. The command, its events and
+ * Runs a REST command: dispatches it with its actor and the correlation id its response echoes
+ * ({@link CommandCorrelation}), answers the position of the last event it appended, and honours
+ * {@code Idempotency-Key}. The command, its events and
  * the stored idempotent response share one database transaction, and requests with the same key
  * are serialized by a transaction-scoped advisory lock, so a key has exactly one effect.
  */
@@ -40,10 +40,9 @@ import java.util.regex.Pattern;
 public class CommandExecutor {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    public static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String CORRELATION_ID = CommandCorrelation.HEADER;
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
-    private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final CommandGateway commandGateway;
     private final TransactionTemplate transaction;
@@ -69,7 +68,7 @@ public class CommandExecutor {
     public ResponseEntity<?> execute(HttpServletRequest http, Object request,
                                      Function<Dispatcher, ResponseEntity<?>> action) {
         ApiPrincipal principal = CurrentPrincipal.get();
-        Dispatcher dispatcher = new Dispatcher(principal, correlationId(http));
+        Dispatcher dispatcher = new Dispatcher(principal, CommandCorrelation.of(http));
         String key = http.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
             return action.apply(dispatcher);
@@ -114,11 +113,6 @@ public class CommandExecutor {
                     .update();
             return response;
         });
-    }
-
-    private static String correlationId(HttpServletRequest http) {
-        String given = http.getHeader(CORRELATION_ID);
-        return given != null && CORRELATION.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     private static long lockId(String principal, String key) {
