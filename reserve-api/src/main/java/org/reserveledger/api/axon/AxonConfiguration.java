@@ -42,6 +42,7 @@ import org.reserveledger.domain.financing.PrivateCapital;
 import org.reserveledger.domain.inventory.Site;
 import org.reserveledger.domain.inventory.TransferCommandHandler;
 import org.reserveledger.domain.inventory.TransferRoutes;
+import org.reserveledger.domain.period.Books;
 import org.reserveledger.domain.pricing.ReferencePrice;
 import org.reserveledger.domain.supply.MineralSupply;
 import org.reserveledger.domain.supply.SupplyCommandHandler;
@@ -265,6 +266,7 @@ class AxonConfiguration {
             configurer.registerCommandHandler(c -> new SupplyCommandHandler(c.repository(MineralSupply.class), supplyLedger));
             configurer.configureAggregate(Facility.class);
             configurer.configureAggregate(PrivateCapital.class);
+            configurer.configureAggregate(Books.class);
             // A handler that fails rolls back its batch, token included, and retries it; it never skips an event.
             // The projections in PARKING instead park an event that keeps failing (projectionDeadLetters).
             configurer.eventProcessing()

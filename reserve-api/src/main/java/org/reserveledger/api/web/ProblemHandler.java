@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.reserveledger.api.views.ProjectionBehind;
+import org.reserveledger.domain.shared.BusinessDateInFuture;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.OutOfLedgerBounds;
 import org.reserveledger.domain.shared.UnknownResource;
@@ -41,9 +42,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that turns refusals into RFC 9457 problems: malformed input 400 with field
- * errors (figures beyond the ledger's bounds among them), unknown resources 404, domain rules
- * 409, idempotency key reuse 422. Anything else is a fault of the service, logged and answered
- * 500 without internals.
+ * errors (figures beyond the ledger's bounds and business dates after today among them), unknown
+ * resources 404, domain rules 409, idempotency key reuse 422. Anything else is a fault of the
+ * service, logged and answered 500 without internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -58,6 +59,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, bounds.code(), bounds.getMessage()),
                     List.of(new FieldProblem(bounds.field(), bounds.getMessage())));
             problem.setProperty("code", bounds.code());
+            return problem;
+        }
+        if (e instanceof BusinessDateInFuture future) {
+            // A fact dated after today has not happened yet, whatever the state of the reserve.
+            ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, future.code(), future.getMessage()),
+                    List.of(new FieldProblem(future.field(), future.getMessage())));
+            problem.setProperty("code", future.code());
             return problem;
         }
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
