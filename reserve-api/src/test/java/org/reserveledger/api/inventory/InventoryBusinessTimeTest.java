@@ -136,7 +136,7 @@ class InventoryBusinessTimeTest {
 
     @Test
     void pricesAnswerByEffectiveDateAndKeepTheirHistory() {
-        JsonNode march = auditor.get("/api/v1/reference-prices?valueDate=2026-03-31").json().get("items");
+        JsonNode march = auditor.get("/api/v1/reference-prices?valueDate=2026-03-31&minPosition=" + reserve.head()).json().get("items");
         assertThat(march).hasSize(1);
         assertThat(march.get(0).get("pricePerTonneUsd").decimalValue()).isEqualByComparingTo("10000");
         assertThat(march.get(0).get("effectiveFrom").asString()).isEqualTo("2026-01-01");

@@ -134,10 +134,7 @@ public class InventoryQueries {
                         )
                         select s.site_id, s.mineral, s.on_hand, s.in_transit, s.lots as lot_count, s.book, p.price
                         from by_site s
-                        left join """ + StockLedger.PRICE_IN_FORCE.formatted("s.mineral") + """
-                         p on true
-                        order by 1, 2
-                        """)
+                        """ + "left join " + StockLedger.PRICE_IN_FORCE.formatted("s.mineral") + " p on true order by 1, 2")
                 .params(StockLedger.at(valueDate))
                 .query((rs, n) -> new SiteMineralRow(rs.getString("site_id"), rs.getString("mineral"),
                         rs.getBigDecimal("on_hand"), rs.getBigDecimal("in_transit"), rs.getInt("lot_count"),
