@@ -2,13 +2,18 @@
 /*
  * Reserve Ledger dashboards. Every figure comes from the public REST API (API.md) with the signed-in
  * bearer token; /api/v1/live pushes the stream's head, and the open page then re-reads its views with
- * minPosition so what it shows includes the change. "As of" re-reads the views with asOf instead.
+ * minPosition so what it shows includes the change. Two time axes combine: "Books at" a business date
+ * (valueDate on every view) and "As recorded at" an instant (asOf, instead of following the head).
+ * A page shows only what the token's role may read, and calls no endpoint that would refuse it.
  */
 (() => {
   const API = '/api/v1';
   const PAGES = ['inventory', 'commitments', 'financing', 'concentration', 'audit'];
+  /** The API answers a manufacturer 403 for financing and audit, and the audit log is the auditor's alone. */
+  const pagesFor = role => PAGES.filter(page => !(role === 'MANUFACTURER' && page === 'financing')
+      && !(page === 'audit' && role !== 'AUDITOR'));
   const COLORS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', '#cf222e', '#0a7ea4', '#6e7781', '#bc4c00'];
-  const state = { token: sessionStorage.getItem('reserve-token'), session: null, asOf: null, head: 0,
+  const state = { token: sessionStorage.getItem('reserve-token'), session: null, valueDate: null, asOf: null, head: 0,
                   rendering: false, again: false, stream: null };
 
   // ---------- API ----------
@@ -29,9 +34,15 @@
     return { body };
   }
 
-  /** A view as the page should show it: as of the chosen instant, or live and at least at the known head. */
-  function view(path, params = {}) {
-    return get(path, state.asOf ? { ...params, asOf: state.asOf } : { ...params, minPosition: state.head || null });
+  /**
+   * A view as the page should show it: the books at the chosen business date (valueDate; the view's
+   * default, today, when none is chosen), as recorded at the chosen instant or live at least at the
+   * known head. {businessDate: false} leaves valueDate out, for a view that takes its dates otherwise.
+   */
+  function view(path, params = {}, { businessDate = true } = {}) {
+    const axes = state.asOf ? { asOf: state.asOf } : { minPosition: state.head || null };
+    if (businessDate && state.valueDate) axes.valueDate = state.valueDate;
+    return get(path, { ...params, ...axes });
   }
 
   // ---------- formatting ----------
@@ -174,7 +185,7 @@
             ${tableToggle('National stock', national)}</section>
           ${own && minerals.some(m => m.daysOfCover !== null) ? `<section class="panel"><h2>Days of cover at the last year's draws</h2>
             ${bars(minerals.filter(m => m.daysOfCover !== null).map(m => ({ label: m.mineral, value: Number(m.daysOfCover), text: `${m.daysOfCover} days` })))}
-            <p class="note">Stock on hand divided by what manufacturers drew in the 365 days to ${state.asOf ? 'the chosen instant' : 'today'}, per day; minerals nobody drew are left out.</p></section>` : ''}
+            <p class="note">Stock on hand divided by what manufacturers drew in the 365 days to ${state.valueDate ? esc(state.valueDate) : state.asOf ? 'the chosen instant' : 'today'}, per day; minerals nobody drew are left out.</p></section>` : ''}
           <section class="panel"><h2>Capacity used per site</h2>
             ${sites.length ? bars(sites.map(s => ({ label: s.siteId, value: Number(s.usedTonnes), of: Number(s.capacityTonnes),
                   text: `${short(s.usedTonnes)} of ${short(s.capacityTonnes)} t` })), { unit: short }) : empty('No sites registered yet.')}
@@ -234,7 +245,7 @@
         dates.push(d.toISOString().slice(0, 10));
       }
       // One request, so the month ends come from one state of the stream (and, as of a past instant, one replay).
-      const history = (await view('/views/financing/history', { valueDates: dates.join(',') })).body.views;
+      const history = (await view('/views/financing/history', { valueDates: dates.join(',') }, { businessDate: false })).body.views;
       history.push(f);
       const points = history.map(h => ({ label: h.valueDate.slice(0, 7),
         principal: h.facilities.reduce((a, x) => a + Number(x.principalOutstandingUsd), 0),
@@ -269,7 +280,7 @@
             ${bars(su.bySource.flatMap(s => [{ label: source(s.fundingSource) + ' raised', value: Number(s.raisedUsd) }, { label: source(s.fundingSource) + ' deployed', value: Number(s.deployedUsd), color: COLORS[1] }]))}
             <table><tbody><tr><th>Sources</th>${cell('sources', su.sourcesUsd, usd(su.sourcesUsd))}</tr><tr><th>Procurement</th>${cell('procurement', su.procurementUsd, usd(su.procurementUsd))}</tr>
             <tr><th>Repayments</th>${cell('repayments', su.repaymentsUsd, usd(su.repaymentsUsd))}</tr><tr><th>Cash</th>${cell('cash-table', su.cashUsd, usd(su.cashUsd))}</tr>
-            ${isManufacturer() ? '' : `<tr><th>Upfront fees</th><td class="num">${esc(usd(f.manufacturerFees.upfrontUsd))}</td></tr><tr><th>Storage fees</th><td class="num">${esc(usd(f.manufacturerFees.storageUsd))}</td></tr>`}</tbody></table></section>
+            <tr><th>Upfront fees</th>${cell('fees-upfront', f.manufacturerFees.upfrontUsd, usd(f.manufacturerFees.upfrontUsd))}</tr><tr><th>Storage fees</th>${cell('fees-storage', f.manufacturerFees.storageUsd, usd(f.manufacturerFees.storageUsd))}</tr></tbody></table></section>
           <section class="panel"><h2>Collateral coverage against its threshold</h2>
             ${bars([{ label: 'coverage', value: Number(c.coverageRatio ?? 0), text: c.coverageRatio === null ? 'n/a' : fixed(c.coverageRatio, 2) + '×', color: coverageOk ? 'var(--ok)' : 'var(--bad)' }], { marker: Number(c.requiredCoverageRatio), unit: v => fixed(v, 2) + '×' })}
             <table><tbody><tr><th>Inventory at reference prices</th>${cell('collateral-value', c.inventoryReferenceValueUsd, usd(c.inventoryReferenceValueUsd))}</tr>
@@ -294,9 +305,6 @@
     },
 
     async audit() {
-      if (state.session.role !== 'AUDITOR') {
-        return `<section class="panel"><h2>Audit</h2>${empty('The audit log and its verification need an auditor\'s token.')}</section>`;
-      }
       // As of an instant, the last event recorded by then; live, the head the channel told (or the log's own).
       const head = state.asOf ? (await get('/audit/head', { asOf: state.asOf })).body.position
         : state.head || (await get('/audit/head')).body.position;
@@ -312,6 +320,7 @@
           ${kpi('first-broken', 'First broken position', v.firstBrokenPosition, v.firstBrokenPosition ?? 'none')}
           <div class="kpi"><div class="label">Head hash</div><div class="value"><code class="hash" data-testid="head-hash">${esc(v.headHash)}</code></div></div></div>
         <section class="panel"><h2>Latest events${state.asOf ? ' recorded by ' + esc(state.asOf) : ''}</h2>
+          ${state.valueDate ? `<p class="note">The audit log is in recording order; "Books at" does not apply to it.</p>` : ''}
           ${events.length ? `<table><thead><tr><th class="num">Position</th><th>Recorded</th><th>Event</th><th>Aggregate</th><th>Actor</th><th>Hash</th></tr></thead><tbody>
           ${events.map(e => `<tr data-position="${esc(e.position)}"><td class="num">${esc(e.position)}</td><td>${esc(e.timestamp)}</td><td>${esc(e.type)}</td><td>${esc(e.aggregateId)}</td><td data-testid="actor-${esc(e.position)}">${esc(e.actor)}</td><td><code class="hash">${esc((e.hash ?? 'linking…').slice(0, 16))}</code></td></tr>`).join('')}
           </tbody></table>` : empty('No events yet.')}</section>`;
@@ -321,7 +330,7 @@
   // ---------- rendering ----------
   function currentPage() {
     const page = location.hash.replace('#', '');
-    return PAGES.includes(page) ? page : 'inventory';
+    return pagesFor(state.session?.role).includes(page) ? page : 'inventory';
   }
 
   async function render() {
@@ -332,13 +341,16 @@
     const target = document.getElementById('page');
     document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.page === page));
     const head = state.head;
+    // The axes this drawing is for: one begun before they changed is dropped, and the next one shows them.
+    const { valueDate, asOf } = state;
     try {
       const html = await pages[page]();
-      if (currentPage() === page) {
+      if (currentPage() === page && state.valueDate === valueDate && state.asOf === asOf) {
         target.innerHTML = html;
         target.dataset.page = page;
-        target.dataset.position = state.asOf ? '' : String(head);
-        target.dataset.asOf = state.asOf ?? '';
+        target.dataset.position = asOf ? '' : String(head);
+        target.dataset.asOf = asOf ?? '';
+        target.dataset.valueDate = valueDate ?? '';
       }
     } catch (e) {
       target.innerHTML = `<section class="panel"><h2>Could not load this page</h2><p class="error" data-testid="page-error">${esc(e.message)}</p></section>`;
@@ -353,7 +365,12 @@
   function updateStatus() {
     const status = document.getElementById('status');
     status.classList.toggle('as-of', !!state.asOf);
-    status.textContent = state.asOf ? `as of ${state.asOf}` : `live · position ${state.head}`;
+    // The header's axes say which instant; here only that the page no longer follows the stream.
+    status.textContent = state.asOf ? 'not live' : `live · position ${state.head}`;
+    const axes = document.getElementById('axes');
+    const shown = [state.valueDate && `Books at ${state.valueDate}`, state.asOf && `As recorded at ${state.asOf}`].filter(Boolean);
+    axes.hidden = !shown.length;
+    axes.textContent = shown.join(' · ');
   }
 
   // ---------- live updates ----------
@@ -402,6 +419,9 @@
     document.getElementById('nav').hidden = false;
     document.getElementById('controls').hidden = false;
     document.getElementById('who').textContent = `${body.name} (${body.role}${body.manufacturerId ? ' · ' + body.manufacturerId : ''})`;
+    const allowed = pagesFor(body.role);
+    document.querySelectorAll('nav a').forEach(a => { if (!allowed.includes(a.dataset.page)) a.remove(); });
+    document.getElementById('value-date').max = new Date().toISOString().slice(0, 10);
     document.body.dataset.role = body.role;
     listen();
     render();
@@ -415,10 +435,20 @@
     location.reload();
   }
 
-  function applyAsOf() {
-    const value = document.getElementById('as-of').value;
-    if (!value) return;
-    state.asOf = new Date(value + (value.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z');
+  /** Both axes from their inputs; an empty one is the default: today's books, recorded live. */
+  function applyTime() {
+    const date = document.getElementById('value-date').value;
+    const instant = document.getElementById('as-of').value;
+    state.valueDate = date || null;
+    state.asOf = instant ? new Date(instant + (instant.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') : null;
+    render();
+  }
+
+  function clearTime() {
+    state.valueDate = null;
+    state.asOf = null;
+    document.getElementById('value-date').value = '';
+    document.getElementById('as-of').value = '';
     render();
   }
 
@@ -433,12 +463,8 @@
         error.textContent = e.status === 401 ? 'That token is not valid.' : 'Sign-in failed: ' + e.message;
       }
     });
-    document.getElementById('as-of-apply').addEventListener('click', applyAsOf);
-    document.getElementById('as-of-live').addEventListener('click', () => {
-      state.asOf = null;
-      document.getElementById('as-of').value = '';
-      render();
-    });
+    document.getElementById('time-apply').addEventListener('click', applyTime);
+    document.getElementById('time-clear').addEventListener('click', clearTime);
     document.getElementById('sign-out').addEventListener('click', signOut);
     window.addEventListener('hashchange', render);
     if (state.token) signIn(state.token, false).catch(() => sessionStorage.removeItem('reserve-token'));

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * listens, one thread reads the head every {@value #POLL_MILLIS} ms (one indexed query) and sends
  * it when it grows; a page then asks its views for that position with {@code minPosition}, so what
  * it shows already includes the change. Idle connections get a comment every 15 s to stay open.
+ * Only positions are sent, the numbers every view's {@code X-Projection-Position} header gives, never an
+ * event's content: a manufacturer's page learns nothing of another manufacturer here, and re-reads
+ * views that the security rules and controllers already narrow to its own.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.reserveledger.api.security.Role.ADMIN;
 import static org.reserveledger.api.security.Role.AUDITOR;
@@ -52,6 +53,20 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'";
     /** API responses are data, never documents to render or frame. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * The reads the contract gives a manufacturer: inventory views, concentration, minerals, sites (with
+     * their lots and movements), transfers, prices, periods, the session and live channel, and the
+     * resources the controllers narrow to its own. Financing, audit and admin are not among them.
+     */
+    static final List<String> MANUFACTURER_READS = List.of(
+            "/api/v1/session", "/api/v1/live", "/api/v1/periods",
+            "/api/v1/minerals", "/api/v1/minerals/**", "/api/v1/sites", "/api/v1/sites/**",
+            "/api/v1/transfers", "/api/v1/transfers/**", "/api/v1/reference-prices", "/api/v1/reference-prices/**",
+            "/api/v1/views/inventory-by-site", "/api/v1/views/inventory-by-mineral", "/api/v1/views/concentration",
+            "/api/v1/views/commitments", "/api/v1/views/commitments/**",
+            "/api/v1/commitments/**", "/api/v1/manufacturers", "/api/v1/manufacturers/**",
+            "/api/v1/disruptions", "/api/v1/disruptions/**");
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenRegistry tokens, AuthenticationFailures failures, JsonMapper json)
@@ -92,8 +107,10 @@ class SecurityConfiguration {
                         // The dashboards' pages and scripts hold no data: they ask for a token and call the API with it.
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/favicon.ico").permitAll()
 
-                        .requestMatchers(HttpMethod.POST, "/api/v1/sites").hasRole(GOVERNANCE.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/reference-prices/*").hasRole(GOVERNANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sites", "/api/v1/traders").hasRole(GOVERNANCE.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reference-prices/*", "/api/v1/minerals/*/demand",
+                                "/api/v1/plans/*/*")
+                        .hasRole(GOVERNANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/disruptions", "/api/v1/disruptions/*/end")
                         .hasRole(GOVERNANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/manufacturers", "/api/v1/commitments")
@@ -102,20 +119,44 @@ class SecurityConfiguration {
 
                         .requestMatchers(HttpMethod.POST, "/api/v1/sites/*/deposits", "/api/v1/sites/*/withdrawals",
                                 "/api/v1/transfers", "/api/v1/transfers/*/receipt", "/api/v1/commitments/*/settlement",
-                                "/api/v1/sites/*/deposits/*/reversal", "/api/v1/sites/*/withdrawals/*/reversal")
+                                "/api/v1/sites/*/deposits/*/reversal", "/api/v1/sites/*/withdrawals/*/reversal",
+                                "/api/v1/sites/*/counts")
                         .hasRole(OPERATOR.name())
+                        // The controller lets a manufacturer act only on its own commitments.
                         .requestMatchers(HttpMethod.POST, "/api/v1/commitments/*/draws",
                                 "/api/v1/commitments/*/replenishments")
                         .hasAnyRole(OPERATOR.name(), MANUFACTURER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/commitments/*/transfers")
+                        .hasAnyRole(GOVERNANCE.name(), MANUFACTURER.name())
 
                         .requestMatchers(HttpMethod.POST, "/api/v1/financing/**").hasRole(TREASURY.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/scenarios")
+                        .hasAnyRole(GOVERNANCE.name(), TREASURY.name(), AUDITOR.name())
 
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
 
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        // What a manufacturer may read, and nothing else; the controllers narrow its
+                        // commitments, draws, manufacturer record and entitlements to its own.
+                        .requestMatchers(manufacturerReads()).authenticated()
+                        .requestMatchers(reads()).hasAnyRole(GOVERNANCE.name(), OPERATOR.name(), TREASURY.name(),
+                                AUDITOR.name(), ADMIN.name())
+                        // A command without a rule above is nobody's until the roles table names its role.
+                        .requestMatchers("/api/v1/**").denyAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** GET and HEAD alike, since Spring MVC answers HEAD with the GET handler. */
+    private static RequestMatcher manufacturerReads() {
+        return new OrRequestMatcher(MANUFACTURER_READS.stream()
+                .flatMap(path -> Stream.of(pathPattern(HttpMethod.GET, path), pathPattern(HttpMethod.HEAD, path)))
+                .map(RequestMatcher.class::cast)
+                .toList());
+    }
+
+    private static RequestMatcher reads() {
+        return new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/v1/**"), pathPattern(HttpMethod.HEAD, "/api/v1/**"));
     }
 
     @Bean

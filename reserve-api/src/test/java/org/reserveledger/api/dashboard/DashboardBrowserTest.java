@@ -27,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.File;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -57,8 +59,8 @@ class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("reserve.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("reserve.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final List<String> PAGES = List.of("inventory", "commitments", "financing", "concentration", "audit");
     private static final Duration LOAD = Duration.ofSeconds(15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static WebDriver browser;
     /** Why the browser tests cannot run here, or {@code null}. */
@@ -94,6 +96,8 @@ class DashboardBrowserTest {
                 "--user-data-dir=" + Files.createTempDirectory("reserve-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        // The network events: which requests a page made and how each was answered.
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -117,6 +121,7 @@ class DashboardBrowserTest {
         js("sessionStorage.clear();");
         browser.get("about:blank");
         consoleErrors();
+        network();
     }
 
     @Test
@@ -224,11 +229,12 @@ class DashboardBrowserTest {
 
         js("document.getElementById('as-of').value = arguments[0];",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(earlier));
-        browser.findElement(By.id("as-of-apply")).click();
+        browser.findElement(By.id("time-apply")).click();
         new WebDriverWait(browser, LOAD).until(driver -> earlier.toString().equals(
                 driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
         assertThat(figure("mineral-LITHIUM-onHand")).isEqualByComparingTo(then);
-        assertThat(browser.findElement(By.id("status")).getText()).contains("as of " + earlier);
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("not live");
+        assertThat(browser.findElement(By.id("axes")).getText()).isEqualTo("As recorded at " + earlier);
         screenshot("inventory-as-of");
 
         for (String page : List.of("commitments", "financing", "concentration", "audit")) {
@@ -243,8 +249,9 @@ class DashboardBrowserTest {
                 .isEqualTo(Long.toString(headThen));
         assertThat(browser.findElements(By.cssSelector("tr[data-position='" + deposited.position() + "']"))).isEmpty();
         screenshot("audit-as-of");
-        browser.findElement(By.id("as-of-live")).click();
+        browser.findElement(By.id("time-clear")).click();
         new WebDriverWait(browser, LOAD).until(driver -> "".equals(driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
+        assertThat(browser.findElement(By.id("axes")).isDisplayed()).isFalse();
         assertThat(consoleErrors()).isEmpty();
     }
 
@@ -264,7 +271,10 @@ class DashboardBrowserTest {
         assertThat(rows).allSatisfy(row -> assertThat(row.getDomAttribute("data-manufacturer")).isEqualTo("VOLTCELL"));
         screenshot("commitments-manufacturer");
 
-        for (String page : PAGES) {
+        List<String> tabs = browser.findElements(By.cssSelector("nav a")).stream()
+                .map(a -> a.getDomAttribute("data-page")).toList();
+        assertThat(tabs).as("a manufacturer's tabs").containsExactly("inventory", "commitments", "concentration");
+        for (String page : tabs) {
             open(page, head);
             String shown = browser.findElement(By.id("page")).getText();
             for (String other : everyones) {
@@ -275,6 +285,71 @@ class DashboardBrowserTest {
         }
         open("inventory", head);
         assertThat(browser.findElements(By.cssSelector("[data-testid$='-committed']"))).isEmpty();
+        // The financing and audit pages, asked for by address, are not shown and their views not called.
+        for (String refused : List.of("financing", "audit")) {
+            browser.get(base() + "#" + refused);
+            new WebDriverWait(browser, LOAD).until(driver -> "inventory".equals(
+                    driver.findElement(By.id("page")).getDomAttribute("data-page")));
+        }
+        List<Exchange> exchanges = network();
+        assertThat(exchanges).as("the manufacturer's pages called the API").anyMatch(e -> e.url().contains("/api/v1/views/"));
+        assertThat(exchanges).as("requests answered 4xx or 5xx").noneMatch(e -> e.status() >= 400);
+        assertThat(exchanges).as("financing, audit or admin requested")
+                .noneMatch(e -> e.url().matches(".*/api/v1/(views/financing|financing|audit|admin)\\b.*"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid='page-error']"))).isEmpty();
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theBooksAtAndAsRecordedAtControlsShowTheFinancingViewOnBothAxes() throws Exception {
+        signIn("TREASURY");
+        Api treasury = api("TREASURY");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // A month end inside the demo's ten months, with flows both before and after it.
+        LocalDate booksAt = today.minusMonths(3).withDayOfMonth(1).minusDays(1);
+        open("financing", head(treasury));
+        JsonNode now = treasury.get("/api/v1/views/financing?minPosition=" + head(treasury)).json();
+
+        selectTime(booksAt.toString(), "");
+        JsonNode atDate = treasury.get("/api/v1/views/financing?valueDate=" + booksAt).json();
+        assertFinancingShown(atDate);
+        assertThat(js("return document.querySelector(\"[data-testid='value-date']\").getAttribute('data-value');"))
+                .isEqualTo(booksAt.toString());
+        assertThat(atDate.get("facilities")).as("the facilities at " + booksAt + " differ from today's")
+                .isNotEqualTo(now.get("facilities"));
+        assertThat(browser.findElement(By.id("axes")).getText()).isEqualTo("Books at " + booksAt);
+        screenshot("financing-books-at");
+
+        // A back-dated drawdown recorded after `earlier`: the books at that date, as recorded then, lack it.
+        Instant earlier = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(1100);
+        BigDecimal amount = new BigDecimal("12345678.91");
+        Api.Response drawdown = treasury.post("/api/v1/financing/facilities/EXIM-VAULT-1/drawdowns", Api.json(
+                "amountUsd", amount, "valueDate", booksAt.minusDays(10).toString(), "purpose", "Back-dated purchase"));
+        assertThat(drawdown.status()).as(drawdown.toString()).isEqualTo(201);
+        JsonNode knownNow = treasury.get("/api/v1/views/financing?valueDate=" + booksAt + "&minPosition="
+                + drawdown.position()).json();
+        JsonNode knownThen = treasury.get("/api/v1/views/financing?valueDate=" + booksAt + "&asOf=" + earlier).json();
+        assertThat(drawn(knownNow).subtract(drawn(knownThen))).isEqualByComparingTo(amount);
+
+        selectTime(booksAt.toString(), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(earlier));
+        new WebDriverWait(browser, LOAD).until(driver -> earlier.toString().equals(
+                driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
+        assertFinancingShown(knownThen);
+        assertThat(browser.findElement(By.id("axes")).getText()).isEqualTo("Books at " + booksAt + " · As recorded at " + earlier);
+        List<Exchange> exchanges = network();
+        assertThat(exchanges).as("the financing view asked for on both axes").anyMatch(e -> e.status() == 200
+                && e.url().contains("/api/v1/views/financing?") && e.url().contains("valueDate=" + booksAt)
+                && e.url().contains("asOf=" + earlier.toString().replace(":", "%3A")));
+        assertThat(exchanges).noneMatch(e -> e.status() >= 400);
+        screenshot("financing-books-at-as-recorded-at");
+
+        browser.findElement(By.id("time-clear")).click();
+        new WebDriverWait(browser, LOAD).until(driver -> "".equals(driver.findElement(By.id("page")).getDomAttribute("data-value-date"))
+                && "".equals(driver.findElement(By.id("page")).getDomAttribute("data-as-of")));
+        assertThat(browser.findElement(By.id("axes")).isDisplayed()).isFalse();
+        assertFigure("facility-EXIM-VAULT-1-drawn", drawn(treasury.get("/api/v1/views/financing?minPosition="
+                + drawdown.position()).json()));
         assertThat(consoleErrors()).isEmpty();
     }
 
@@ -292,6 +367,46 @@ class DashboardBrowserTest {
     }
 
     // ---------- helpers ----------
+
+    /** One response the page received: its status and the URL asked for. */
+    record Exchange(int status, String url) {
+    }
+
+    /** The responses received since the last call, from Chromium's network events. */
+    private static List<Exchange> network() {
+        return browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(entry -> JSON.readTree(entry.getMessage()).get("message"))
+                .filter(message -> "Network.responseReceived".equals(message.get("method").asString()))
+                .map(message -> message.get("params").get("response"))
+                .map(response -> new Exchange(response.get("status").asInt(), response.get("url").asString()))
+                .toList();
+    }
+
+    /** Sets both time inputs (empty: the default) and waits for the page drawn at that business date. */
+    private void selectTime(String valueDate, String asOf) {
+        js("document.getElementById('value-date').value = arguments[0]; document.getElementById('as-of').value = arguments[1];",
+                valueDate, asOf);
+        browser.findElement(By.id("time-apply")).click();
+        new WebDriverWait(browser, LOAD).until(driver -> valueDate.equals(
+                driver.findElement(By.id("page")).getDomAttribute("data-value-date")));
+    }
+
+    private void assertFinancingShown(JsonNode financing) {
+        JsonNode exim = financing.get("facilities").valueStream()
+                .filter(f -> f.get("facilityId").asString().equals("EXIM-VAULT-1")).findFirst().orElseThrow();
+        assertFigure("facility-EXIM-VAULT-1-drawn", exim.get("drawnUsd").decimalValue());
+        assertFigure("facility-EXIM-VAULT-1-principal", exim.get("principalOutstandingUsd").decimalValue());
+        assertFigure("facility-EXIM-VAULT-1-interestAccrued", exim.get("interestAccruedUsd").decimalValue());
+        assertFigure("cash", financing.get("sourcesAndUses").get("cashUsd").decimalValue());
+        assertFigure("capital-called", financing.get("privateCapital").get("calledUsd").decimalValue());
+        assertFigure("loan-outstanding", financing.get("collateral").get("loanOutstandingUsd").decimalValue());
+    }
+
+    private static BigDecimal drawn(JsonNode financing) {
+        return financing.get("facilities").valueStream()
+                .filter(f -> f.get("facilityId").asString().equals("EXIM-VAULT-1")).findFirst().orElseThrow()
+                .get("drawnUsd").decimalValue();
+    }
 
     private String base() {
         return "http://localhost:" + port + "/";
