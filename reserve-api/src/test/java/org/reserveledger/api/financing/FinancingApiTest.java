@@ -357,10 +357,12 @@ class FinancingApiTest extends ApiIntegrationTest {
     }
 
     @Test
-    void theViewIsOpenToEveryRoleAndTellsItsPosition() {
+    void theViewIsOpenToEveryRoleButAManufacturerAndTellsItsPosition() {
         String facility = facility("1000.00", "1", "2030-01-01");
         long position = drawdown(facility, "10.00", "2026-01-01").position();
-        for (String role : List.of("MANUFACTURER", "OPERATOR", "GOVERNANCE", "TREASURY", "AUDITOR", "ADMIN")) {
+        // Investors and every manufacturer's fees are the reserve's own business, not a manufacturer's.
+        assertThat(as("MANUFACTURER").get("/api/v1/views/financing").status()).isEqualTo(403);
+        for (String role : List.of("OPERATOR", "GOVERNANCE", "TREASURY", "AUDITOR", "ADMIN")) {
             Api.Response view = as(role).get("/api/v1/views/financing?minPosition=" + position);
             assertThat(view.status()).as(role + " " + view).isEqualTo(200);
             assertThat(Long.parseLong(view.header("X-Projection-Position"))).isGreaterThanOrEqualTo(position);
