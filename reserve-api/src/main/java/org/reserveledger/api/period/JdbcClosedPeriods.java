@@ -37,10 +37,9 @@ public class JdbcClosedPeriods implements ClosedPeriods {
     }
 
     /**
-     * Locks the row for the close about to be decided, ahead of the event the close appends. The table lock comes
-     * first because a row read for share lets later readers for share in ahead of a waiting update, so under steady
-     * traffic a close could wait for ever; the table lock (which conflicts with the readers' row-share lock but not
-     * with plain reads) queues them behind the close instead.
+     * Locks the row for the close about to be decided, ahead of the event it appends. The table lock comes first
+     * because readers for share of a row pass a waiting update, so steady traffic could hold a close off for ever,
+     * while they queue behind a waiting table lock (which leaves plain reads alone).
      */
     void lockForClose() {
         jdbc.sql("lock table closed_period in exclusive mode").update();

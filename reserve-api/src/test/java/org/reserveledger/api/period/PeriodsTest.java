@@ -72,6 +72,26 @@ class PeriodsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aCloseRepeatedWithItsIdempotencyKeyAnswersTheFirstAnswer() {
+        LocalDate through = openDay().plusDays(1);
+        Api governance = as("GOVERNANCE").withHeader("Idempotency-Key", "close-" + through);
+        String body = Api.json("through", through.toString());
+
+        Api.Response first = governance.post("/api/v1/periods/close", body);
+        long after = eventCount();
+        Api.Response replay = governance.post("/api/v1/periods/close", body);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.header("Idempotent-Replay")).isEqualTo("true");
+        assertThat(replay.json()).isEqualTo(first.json());
+        assertThat(eventCount()).isEqualTo(after);
+        Api.Response reused = governance.post("/api/v1/periods/close",
+                Api.json("through", through.minusDays(1).toString()));
+        assertThat(reused.status()).isEqualTo(422);
+    }
+
+    @Test
     void aCloseReachesTodayAtTheLatest() {
         long before = eventCount();
         LocalDate tomorrow = today().plusDays(1);
@@ -140,7 +160,8 @@ class PeriodsTest extends ApiIntegrationTest {
             assertThat(response.json().get("code").asString()).isEqualTo("business-date-in-future");
             assertThat(fields(response)).containsExactly("valueDate");
             assertThat(response.json().get("errors").get(0).get("message").asString())
-                    .isEqualTo("valueDate " + tomorrow + " is after today, " + today() + ": the books record what has happened");
+                    .isEqualTo("valueDate " + tomorrow + " is after today, " + today()
+                            + ": the books record what has happened");
         }
         assertThat(eventCount()).isEqualTo(before);
         Api.Response drawnToday = drawdown(facility, today());
@@ -261,7 +282,7 @@ class PeriodsTest extends ApiIntegrationTest {
         return id;
     }
 
-    /** A call of 100,000.00 shared by the few investors this class admits, each owing far more than the 1.00 it pays. */
+    /** A call of 100,000.00 shared by the few investors this class admits, each owing far more than 1.00 of it. */
     private String capitalCall(LocalDate dueDate) {
         Api.Response response = as("TREASURY").post("/api/v1/financing/capital-calls",
                 Api.json("amountUsd", 100000, "dueDate", dueDate.toString()));

@@ -42,7 +42,8 @@ public class Books {
         LocalDate today = BusinessDay.of(clock.instant());
         if (through.isAfter(today)) {
             throw new BusinessDateInFuture("through",
-                    "the books can be closed through today, %s, at the latest; not through %s".formatted(today, through));
+                    "the books can be closed through today, %s, at the latest; not through %s".formatted(today,
+                            through));
         }
         if (closedThrough != null && through.isBefore(closedThrough)) {
             throw new DomainRuleViolation("period-close-earlier",
