@@ -152,12 +152,12 @@ class FinancingApiTest extends ApiIntegrationTest {
 
     @Test
     void refusesDrawdownsPastTheLimitOrAfterMaturityOrBeforeTheLastFlow() {
-        String facility = facility("1000000.00", "5", "2030-06-30");
+        String facility = facility("1000000.00", "5", "2026-06-30");
         assertThat(drawdown(facility, "600000.00", "2026-01-10").status()).isEqualTo(201);
         long before = eventCount();
 
         Api.Response overLimit = drawdown(facility, "400000.01", "2026-02-01");
-        Api.Response afterMaturity = drawdown(facility, "1.00", "2030-07-01");
+        Api.Response afterMaturity = drawdown(facility, "1.00", "2026-07-01");
         Api.Response backdated = drawdown(facility, "1.00", "2026-01-09");
 
         assertThat(overLimit.status()).isEqualTo(409);
@@ -169,12 +169,12 @@ class FinancingApiTest extends ApiIntegrationTest {
         assertThat(backdated.status()).isEqualTo(409);
         assertThat(json(backdated).get("code").asString()).isEqualTo("value-date-out-of-order");
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(drawdown(facility, "400000.00", "2030-06-30").status()).isEqualTo(201);
+        assertThat(drawdown(facility, "400000.00", "2026-06-30").status()).isEqualTo(201);
     }
 
     @Test
     void twoDrawdownsThatTogetherPassTheLimitCannotBothSucceed() throws Exception {
-        String facility = facility("1000000.00", "5", "2030-06-30");
+        String facility = facility("1000000.00", "5", "2026-06-30");
         List<Api.Response> responses = Concurrently.all(2, () -> drawdown(facility, "600000.00", "2026-01-10"));
 
         assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
