@@ -115,23 +115,43 @@ class InventoryBusinessTimeTest {
     }
 
     @Test
-    void theNationalPositionAndConcentrationFollowTheValueDate() {
-        JsonNode march = mineral("2026-03-31");
-        assertThat(march.get("onHandTonnes").decimalValue()).isEqualByComparingTo("150");
-        assertThat(march.get("referenceValueUsd").decimalValue()).isEqualByComparingTo("1500000.00");
-        JsonNode may = mineral("2026-05-02");
-        assertThat(may.get("onHandTonnes").decimalValue()).isEqualByComparingTo("80");
-        assertThat(may.get("inTransitTonnes").decimalValue()).isEqualByComparingTo("40");
+    void theNationalPositionOnFiveDatesIsTheSumOverSitesWorkedOutByHand() {
+        // The figures of the site test above, added over Reno and Houston.
+        assertNational("2026-01-31", "50.000", "0.000", "475000.00", "500000.00");
+        assertNational("2026-03-31", "150.000", "0.000", "1375000.00", "1500000.00");
+        assertNational("2026-04-30", "120.000", "0.000", "1090000.00", "1200000.00");
+        // 2 May: 80 t on hand at Reno and 40 t in transit: book 720 000 + 370 000, at 10 000 → 1 200 000.
+        assertNational("2026-05-02", "80.000", "40.000", "1090000.00", "1200000.00");
+        // 30 June: 120 t on hand at the corrected 12 500 → 1 500 000.
+        assertNational("2026-06-30", "120.000", "0.000", "1090000.00", "1500000.00");
+    }
 
-        // 31 January: all Argentine, an index of 10 000. 31 March: 100 t CL and 50 t AR of 150:
-        // shares 2/3 and 1/3, index (4/9 + 1/9) × 10 000 = 5 555.56.
-        JsonNode january = concentration("2026-01-31");
-        assertThat(january.get("hhi").decimalValue()).isEqualByComparingTo("10000.00");
-        assertThat(january.get("topCountry").asString()).isEqualTo("AR");
-        JsonNode marchOrigins = concentration("2026-03-31");
-        assertThat(marchOrigins.get("hhi").decimalValue()).isEqualByComparingTo("5555.56");
-        assertThat(marchOrigins.get("topCountry").asString()).isEqualTo("CL");
-        assertThat(marchOrigins.get("topShare").decimalValue()).isEqualByComparingTo("0.6667");
+    @Test
+    void concentrationOnFiveDatesFollowsTheLotsHeldThen() {
+        // 31 January: all Argentine, an index of 10 000.
+        assertConcentration("2026-01-31", "AR", "1.0000", "10000.00");
+        // 31 March: 100 t CL and 50 t AR of 150: shares 2/3 and 1/3, index (4/9 + 1/9) × 10 000 = 5 555.56.
+        assertConcentration("2026-03-31", "CL", "0.6667", "5555.56");
+        // 30 April: 100 t CL and 20 t AR of 120: shares 5/6 and 1/6, index (25/36 + 1/36) × 10 000 = 7 222.22.
+        assertConcentration("2026-04-30", "CL", "0.8333", "7222.22");
+        // 2 May: the same lots, 40 t of them in transit to Houston, still count.
+        assertConcentration("2026-05-02", "CL", "0.8333", "7222.22");
+        assertConcentration("2026-06-30", "CL", "0.8333", "7222.22");
+    }
+
+    private void assertNational(String valueDate, String onHand, String inTransit, String book, String reference) {
+        JsonNode lithium = mineral(valueDate);
+        Map.of("onHandTonnes", onHand, "inTransitTonnes", inTransit, "bookValueUsd", book, "referenceValueUsd", reference,
+                        "committedTonnes", "0", "outstandingDrawTonnes", "0")
+                .forEach((field, value) -> assertThat(lithium.get(field).decimalValue())
+                        .as("%s on %s", field, valueDate).isEqualByComparingTo(value));
+    }
+
+    private void assertConcentration(String valueDate, String topCountry, String topShare, String hhi) {
+        JsonNode lithium = concentration(valueDate);
+        assertThat(lithium.get("topCountry").asString()).as(valueDate).isEqualTo(topCountry);
+        assertThat(lithium.get("topShare").decimalValue()).as(valueDate).isEqualByComparingTo(topShare);
+        assertThat(lithium.get("hhi").decimalValue()).as(valueDate).isEqualByComparingTo(hhi);
     }
 
     @Test
