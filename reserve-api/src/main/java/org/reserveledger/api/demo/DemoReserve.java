@@ -14,6 +14,7 @@ import org.reserveledger.domain.inventory.DispatchTransferCommand;
 import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.Lot;
 import org.reserveledger.domain.inventory.ReceiveTransferCommand;
+import org.reserveledger.domain.period.ClosePeriodCommand;
 import org.reserveledger.domain.inventory.ReverseDepositCommand;
 import org.reserveledger.domain.inventory.RegisterSiteCommand;
 import org.reserveledger.domain.inventory.WithdrawStockCommand;
@@ -170,11 +171,12 @@ class DemoReserve implements ApplicationRunner {
         // An early draw only partly replenished in time: overdue.
         LocalDate earlyDraw = today.minusDays(120).isBefore(termStart) ? termStart : today.minusDays(120);
         send(new DrawMaterialCommand(voltLithium, DrawId.random(), SiteId.of("NV-RENO-01"), Tonnes.of("800"), earlyDraw));
-        replenish(voltLithium, "NV-RENO-01", "500", "12900.00", "Andes Lithium Trading", "CL");
+        replenish(voltLithium, "NV-RENO-01", "500", "12900.00", "Andes Lithium Trading", "CL", earlyDraw.plusDays(20));
         // A draw fully replenished.
         send(new DrawMaterialCommand(gridNickel, DrawId.random(), SiteId.of("LA-BATONROUGE-01"), Tonnes.of("1000"),
                 today.minusDays(30).isBefore(termStart) ? termStart : today.minusDays(30)));
-        replenish(gridNickel, "LA-BATONROUGE-01", "1000", "16400.00", "Sulawesi Nickel Partners", "ID");
+        replenish(gridNickel, "LA-BATONROUGE-01", "1000", "16400.00", "Sulawesi Nickel Partners", "ID",
+                today.minusDays(10));
 
         // Export controls on gallium: draws become emergency draws on frozen entitlements.
         send(new DeclareDisruptionCommand(DisruptionId.random(), Mineral.GALLIUM,
@@ -182,6 +184,8 @@ class DemoReserve implements ApplicationRunner {
         send(new DrawMaterialCommand(dataGallium, DrawId.random(), SiteId.of("TN-OAKRIDGE-01"), Tonnes.of("12"), today));
 
         financing.operate(this::send, start, today);
+        // The first quarter's books are closed: nothing dated in it, or before the reserve began, can change them.
+        send(new ClosePeriodCommand(start.plusMonths(3).minusDays(1)));
         int months = storageFees.chargeThrough(today, ACTOR);
         log.info("Demo reserve loaded: {} storage fee months charged", months);
     }
@@ -221,9 +225,9 @@ class DemoReserve implements ApplicationRunner {
     }
 
     private void replenish(CommitmentId commitment, String site, String tonnes, String unitCost, String supplier,
-                           String country) {
+                           String country, LocalDate on) {
         send(new ReplenishDrawsCommand(commitment, DepositId.random(), LotId.random(), SiteId.of(site), Tonnes.of(tonnes),
-                Usd.of(unitCost), supplier, CountryCode.of(country), clock.instant()));
+                Usd.of(unitCost), supplier, CountryCode.of(country), on, morning(on)));
     }
 
     private Object send(Object command) {

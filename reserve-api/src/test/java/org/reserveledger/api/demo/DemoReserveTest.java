@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -125,6 +127,69 @@ class DemoReserveTest {
 
         assertThat(new Api(port, null).as("MANUFACTURER").get("/api/v1/views/commitments").json().get("commitments"))
                 .hasSize(2).allSatisfy(c -> assertThat(c.get("manufacturerId").asString()).isEqualTo("VOLTCELL"));
+    }
+
+    @Test
+    void theDemoReserveStandsInItsBooksAsItDidOnEachDay() {
+        Api auditor = new Api(port, null).as("AUDITOR");
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        // The demo reserve begins on the first of the month ten months ago.
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusMonths(10).withDayOfMonth(1);
+
+        // The day before it began its sites held nothing.
+        for (JsonNode site : auditor.get("/api/v1/views/inventory-by-site?valueDate=" + start.minusDays(1)
+                + "&minPosition=" + head).json().get("sites")) {
+            assertThat(site.get("minerals")).as(site.toString()).isEmpty();
+        }
+        // 12 000 t of spherical graphite reached Houston on day 55; 1 500 t were rotated out five months in.
+        LocalDate rotation = start.plusMonths(5);
+        assertThat(onHand(auditor, "TX-HOUSTON-01", "GRAPHITE", rotation.minusDays(1))).isEqualByComparingTo("12000");
+        assertThat(onHand(auditor, "TX-HOUSTON-01", "GRAPHITE", rotation)).isEqualByComparingTo("10500");
+        // 2 500 t of lithium left Reno six months in and arrived in Houston four days later.
+        LocalDate dispatch = start.plusMonths(6);
+        JsonNode inTransit = row(auditor, "TX-HOUSTON-01", "LITHIUM", dispatch.plusDays(1));
+        assertThat(inTransit.get("onHandTonnes").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(inTransit.get("inTransitTonnes").decimalValue()).isEqualByComparingTo("2500");
+        assertThat(onHand(auditor, "TX-HOUSTON-01", "LITHIUM", dispatch.plusDays(4))).isEqualByComparingTo("7500");
+
+        // Lithium's price moved from 12 500 to 11 900 four months in, from that day only.
+        assertThat(lithiumPrice(auditor, start.plusMonths(4).minusDays(1))).isEqualByComparingTo("12500");
+        assertThat(lithiumPrice(auditor, start.plusMonths(4))).isEqualByComparingTo("11900");
+
+        // The first quarter is closed: a deposit dated in it, or in 1990, changes nothing.
+        assertThat(auditor.get("/api/v1/periods").json().get("closedThrough").asString())
+                .isEqualTo(start.plusMonths(3).minusDays(1).toString());
+        Api.Response old = new Api(port, null).as("OPERATOR").post("/api/v1/sites/NV-RENO-01/deposits", Api.json(
+                "mineral", "LITHIUM", "form", "carbonate", "quantityTonnes", 1, "unitCostUsd", 1, "supplier", "Archive",
+                "originCountry", "CL", "fundingSource", "EXIM_LOAN", "receivedAt", "1990-05-01T09:00:00Z"));
+        assertThat(old.status()).as(old.toString()).isEqualTo(409);
+        assertThat(old.json().get("code").asString()).isEqualTo("period-closed");
+    }
+
+    private static BigDecimal onHand(Api api, String site, String mineral, LocalDate valueDate) {
+        return row(api, site, mineral, valueDate).get("onHandTonnes").decimalValue();
+    }
+
+    private static JsonNode row(Api api, String site, String mineral, LocalDate valueDate) {
+        for (JsonNode s : api.get("/api/v1/views/inventory-by-site?valueDate=" + valueDate).json().get("sites")) {
+            if (s.get("siteId").asString().equals(site)) {
+                for (JsonNode row : s.get("minerals")) {
+                    if (row.get("mineral").asString().equals(mineral)) {
+                        return row;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + mineral + " at " + site + " on " + valueDate);
+    }
+
+    private static BigDecimal lithiumPrice(Api api, LocalDate valueDate) {
+        for (JsonNode price : api.get("/api/v1/reference-prices?valueDate=" + valueDate).json().get("items")) {
+            if (price.get("mineral").asString().equals("LITHIUM")) {
+                return price.get("pricePerTonneUsd").decimalValue();
+            }
+        }
+        throw new AssertionError("no lithium price on " + valueDate);
     }
 
     private static JsonNode view(Api api, String name, long position) {
