@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -250,7 +251,12 @@ class AxonConfiguration {
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(c.eventStore())
-                                    .aggregateFactories(new GenericAggregateFactory<>(Site.class))
+                                    // Built from the configuration's resolvers, so the snapshotter's model of a
+                                    // site resolves the Spring beans its handlers take (ClosedPeriods) as the
+                                    // repository's does.
+                                    .aggregateFactories(new GenericAggregateFactory<>(
+                                            AnnotatedAggregateMetaModelFactory.inspectAggregate(Site.class,
+                                                    c.parameterResolverFactory(), c.handlerDefinition(Site.class))))
                                     .transactionManager(c.getComponent(TransactionManager.class))
                                     .repositoryProvider(c::repository)
                                     .build(),
