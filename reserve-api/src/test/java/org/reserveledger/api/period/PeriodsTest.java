@@ -2,10 +2,14 @@ package org.reserveledger.api.period;
 
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
-import org.reserveledger.api.support.ApiIntegrationTest;
 import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.Reserve;
 import org.reserveledger.api.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so it would refuse other test classes' back-dated commands). Closes only move forward, so each test closes a few
  * days after whatever close is in force when it starts.
  */
-class PeriodsTest extends ApiIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PeriodsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** Where the closes of this class begin, far enough back for all of them to stay before today. */
     private static final LocalDate FIRST_OPEN_DAY = today().minusDays(300);
@@ -31,9 +43,19 @@ class PeriodsTest extends ApiIntegrationTest {
     private static final int RACING_FACILITIES = 8;
     private static final int DRAWDOWNS_PER_FACILITY = 3;
 
+    // Not an ApiIntegrationTest: its shared database would be registered beside this one, and a second context
+    // following the shared stream would apply its events a second time.
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.useOwn(registry, PeriodsTest.class);
+    }
+
+    private Api as(String role) {
+        return new Api(port, null).as(role);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
     }
 
     @Test
