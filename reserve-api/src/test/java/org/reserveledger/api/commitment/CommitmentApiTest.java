@@ -101,7 +101,8 @@ class CommitmentApiTest extends ApiIntegrationTest {
     @Test
     void aDrawNotReplenishedInTimeMakesTheCommitmentOverdue() {
         String site = reserve.registerSite("NV", "1000");
-        reserve.deposit(site, "YTTERBIUM", "100", "5000", "CN");
+        // Received before the draw dated eleven days ago, which may take only what was held then.
+        reserve.deposit(site, "YTTERBIUM", "100", "5000", "CN", TODAY.minusDays(30) + "T09:00:00Z");
         String commitment = commitment(manufacturer(), "YTTERBIUM", "40", START, END, 10);
 
         Api.Response draw = draw(commitment, site, "5", TODAY.minusDays(11).toString());
@@ -158,7 +159,7 @@ class CommitmentApiTest extends ApiIntegrationTest {
     @Test
     void settlementBuysBackTheCommittedQuantityAtTheAgreedPrice() {
         String site = reserve.registerSite("NV", "1000");
-        reserve.deposit(site, "LUTETIUM", "100", "5000", "CN");
+        reserve.deposit(site, "LUTETIUM", "100", "5000", "CN", "2025-01-01T09:00:00Z");
         String commitment = commitment(manufacturer(), "LUTETIUM", "25.5", "2025-01-01", "2026-06-30", 30);
         assertThat(draw(commitment, site, "10", "2026-06-01").status()).isEqualTo(201);
 
@@ -286,7 +287,8 @@ class CommitmentApiTest extends ApiIntegrationTest {
     @Test
     void consumptionIsWhatWasDrawnInTheYearToTheBusinessDateAndCoverIsStockOverItsDailyAverage() throws Exception {
         String site = reserve.registerSite("NV", "1000");
-        reserve.deposit(site, "TANTALUM", "200", "150000", "RW");
+        // Received before the first draw, which a draw dated 400 days ago may only take from stock held then.
+        reserve.deposit(site, "TANTALUM", "200", "150000", "RW", TODAY.minusYears(2) + "T09:00:00Z");
         String commitment = commitment(manufacturer(), "TANTALUM", "100", TODAY.minusYears(2).toString(), END, 30);
         Api.Response longAgo = draw(commitment, site, "10", TODAY.minusDays(400).toString());
         assertThat(longAgo.status()).as(longAgo.toString()).isEqualTo(201);

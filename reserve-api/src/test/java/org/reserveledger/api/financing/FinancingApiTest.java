@@ -320,8 +320,8 @@ class FinancingApiTest extends ApiIntegrationTest {
 
     @Test
     void coverageIsInventoryAtReferencePricesOverLoanOutstanding() {
-        // Only this test's facility has flows valued in 2001, so on that date the loan outstanding
-        // is exactly its drawdown, while the inventory is all the stock held now.
+        // Only this test's facility has flows valued in 2001, and only its lot was held then: on those days the
+        // collateral is this lot at the price in force then, against exactly this drawdown.
         String facility = facility("10000000.00", "2", "2040-12-31");
         drawdown(facility, "2000000.00", "2001-01-02");
         JsonNode noLoan = financing("2001-01-01").get("collateral");
@@ -329,13 +329,12 @@ class FinancingApiTest extends ApiIntegrationTest {
         assertThat(noLoan.has("coverageRatio")).isTrue();
         assertThat(noLoan.get("coverageRatio").isNull()).isTrue();
 
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
         Api.Response price = as("GOVERNANCE").put("/api/v1/reference-prices/INDIUM",
-                Api.json("pricePerTonneUsd", 400.00, "effectiveFrom", today));
+                Api.json("pricePerTonneUsd", 400.00, "effectiveFrom", "2001-01-01"));
         assertThat(price.status()).as(price.toString()).isEqualTo(200);
         BigDecimal valueBefore = financing("2001-01-02").get("collateral").get("inventoryReferenceValueUsd").decimalValue();
         String site = reserve.registerSite("NV", "1000");
-        assertThat(deposit(site, "EXIM_LOAN", "25", "350.00", "2026-01-06T00:00:00Z", "INDIUM").status()).isEqualTo(201);
+        assertThat(deposit(site, "EXIM_LOAN", "25", "350.00", "2001-01-02T00:00:00Z", "INDIUM").status()).isEqualTo(201);
 
         JsonNode collateral = financing("2001-01-02").get("collateral");
         // 25 t × 400.00 = 10,000.00 more collateral, against 2,000,000.00 drawn.
@@ -345,15 +344,24 @@ class FinancingApiTest extends ApiIntegrationTest {
         assertThat(collateral.get("coverageRatio").decimalValue())
                 .isEqualTo(value.divide(new BigDecimal("2000000.00"), 4, RoundingMode.HALF_EVEN));
         assertThat(collateral.get("coverageRatio").decimalValue().scale()).isEqualTo(4);
+        // The day before the lot arrived it was no collateral.
+        assertThat(financing("2001-01-01").get("collateral").get("inventoryReferenceValueUsd").decimalValue())
+                .isEqualByComparingTo(valueBefore);
 
         BigDecimal national = BigDecimal.ZERO;
-        for (JsonNode mineral : json(as("AUDITOR").get("/api/v1/views/inventory-by-mineral?minPosition=" + reserve.head()))
-                .get("minerals")) {
+        for (JsonNode mineral : json(as("AUDITOR").get("/api/v1/views/inventory-by-mineral?valueDate=2001-01-02&minPosition="
+                + reserve.head())).get("minerals")) {
             if (!mineral.get("referenceValueUsd").isNull()) {
                 national = national.add(mineral.get("referenceValueUsd").decimalValue());
             }
         }
         assertThat(value).isEqualByComparingTo(national);
+
+        // A price set later, effective today, does not value that day.
+        assertThat(as("GOVERNANCE").put("/api/v1/reference-prices/INDIUM", Api.json("pricePerTonneUsd", 999.00,
+                "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString())).status()).isEqualTo(200);
+        assertThat(financing("2001-01-02").get("collateral").get("inventoryReferenceValueUsd").decimalValue())
+                .isEqualByComparingTo(value);
     }
 
     @Test
