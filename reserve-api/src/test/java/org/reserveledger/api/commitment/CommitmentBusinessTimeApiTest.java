@@ -280,19 +280,11 @@ class CommitmentBusinessTimeApiTest extends ApiIntegrationTest {
     }
 
     private String commitment(String manufacturer, String mineral, String tonnes, String start, String end, int days) {
-        Api.Response response = as("GOVERNANCE").post("/api/v1/commitments", """
-                {"manufacturerId":"%s","mineral":"%s","quantityTonnes":%s,"pricePerTonneUsd":12345.67,
-                 "startDate":"%s","endDate":"%s","upfrontFeeUsd":250000,"storageFeePerTonneMonthUsd":10.00,
-                 "replenishWithinDays":%d}
-                """.formatted(manufacturer, mineral, tonnes, start, end, days));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().get("commitmentId").asString();
+        return reserve.commitment(manufacturer, mineral, tonnes, start, end, days);
     }
 
     private Api.Response draw(String commitment, String site, String tonnes, String drawnOn) {
-        String on = drawnOn == null ? "" : ",\"drawnOn\":\"" + drawnOn + "\"";
-        return as("OPERATOR").post("/api/v1/commitments/" + commitment + "/draws",
-                "{\"siteId\":\"%s\",\"quantityTonnes\":%s%s}".formatted(site, tonnes, on));
+        return reserve.draw(commitment, site, tonnes, drawnOn);
     }
 
     private Api.Response replenish(String commitment, String site, String tonnes, LocalDate on) {

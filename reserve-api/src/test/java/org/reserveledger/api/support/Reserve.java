@@ -65,6 +65,25 @@ public final class Reserve {
                 """.formatted(from, to, mineral, tonnes));
     }
 
+    /** A commitment at USD 12,345.67 a tonne, USD 250,000 upfront and USD 10.00 a tonne-month; answers its id. */
+    public String commitment(String manufacturer, String mineral, String tonnes, String start, String end,
+                             int replenishWithinDays) {
+        Api.Response response = api.as("GOVERNANCE").post("/api/v1/commitments", """
+                {"manufacturerId":"%s","mineral":"%s","quantityTonnes":%s,"pricePerTonneUsd":12345.67,
+                 "startDate":"%s","endDate":"%s","upfrontFeeUsd":250000,"storageFeePerTonneMonthUsd":10.00,
+                 "replenishWithinDays":%d}
+                """.formatted(manufacturer, mineral, tonnes, start, end, replenishWithinDays));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("commitmentId").asString();
+    }
+
+    /** A draw by an operator, dated {@code drawnOn} or, when null, today. */
+    public Api.Response draw(String commitment, String site, String tonnes, String drawnOn) {
+        String on = drawnOn == null ? "" : ",\"drawnOn\":\"" + drawnOn + "\"";
+        return api.as("OPERATOR").post("/api/v1/commitments/" + commitment + "/draws",
+                "{\"siteId\":\"%s\",\"quantityTonnes\":%s%s}".formatted(site, tonnes, on));
+    }
+
     public Api.Response receive(String transferId) {
         return api.as("OPERATOR").post("/api/v1/transfers/" + transferId + "/receipt", null);
     }
