@@ -251,12 +251,14 @@ class AxonConfiguration {
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(c.eventStore())
-                                    // Built from the configuration's resolvers, so the snapshotter's model of a
-                                    // site resolves the Spring beans its handlers take (ClosedPeriods) as the
-                                    // repository's does.
+                                    // The snapshotter's model of a site, and the one it builds a snapshot with, use
+                                    // the configuration's resolvers, so the Spring beans its handlers take
+                                    // (ClosedPeriods) resolve as they do for the repository.
                                     .aggregateFactories(new GenericAggregateFactory<>(
                                             AnnotatedAggregateMetaModelFactory.inspectAggregate(Site.class,
                                                     c.parameterResolverFactory(), c.handlerDefinition(Site.class))))
+                                    .parameterResolverFactory(c.parameterResolverFactory())
+                                    .handlerDefinition(c.handlerDefinition(Site.class))
                                     .transactionManager(c.getComponent(TransactionManager.class))
                                     .repositoryProvider(c::repository)
                                     .build(),
