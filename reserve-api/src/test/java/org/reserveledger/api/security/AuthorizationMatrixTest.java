@@ -258,6 +258,11 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
         v.put("unknownCode", "NO-SUCH-CODE");
         v.put("today", LocalDate.now(ZoneOffset.UTC).toString());
         v.put("asOf", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        // Every projection has applied the scenario before a line reads what it made (a site, a commitment).
+        long head = reserve.head();
+        for (String view : List.of("inventory-by-site", "commitments", "financing")) {
+            assertThat(as("AUDITOR").get("/api/v1/views/" + view + "?minPosition=" + head).status()).as(view).isEqualTo(200);
+        }
         return v;
     }
 
