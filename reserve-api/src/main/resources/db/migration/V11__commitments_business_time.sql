@@ -29,3 +29,5 @@ create index commitment_disruption_mineral on commitment_disruption (mineral, de
 truncate commitment_entitlement, commitment_disruption, commitment_storage_fee, commitment_draw, commitment_view,
     commitment_manufacturer;
 update token_entry set token = null, token_type = null where processor_name = 'commitments';
+-- Events parked before are replayed with the rest; kept, they would stop their aggregate again and be applied twice.
+delete from dead_letter_entry where processing_group = 'commitments';

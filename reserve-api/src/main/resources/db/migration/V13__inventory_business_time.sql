@@ -65,6 +65,8 @@ create index inventory_outstanding_mineral_date on inventory_outstanding (minera
 
 truncate inventory_site, inventory_draw;
 update token_entry set token = null, token_type = null where processor_name = 'inventory';
+-- Events parked before are replayed with the rest; kept, they would stop their sequence again and be applied twice.
+delete from dead_letter_entry where processing_group = 'inventory';
 
 -- Site snapshots of the earlier shape held lots without their movements; sites are sourced from their
 -- events again, and snapshots of the new shape follow.

@@ -41,7 +41,7 @@ public class Site {
     private SiteId siteId;
     private Tonnes capacity;
     private Tonnes used;
-    // Lots with nothing left are dropped: a movement at any instant could take nothing from them.
+    // Every lot the site has held, with its movements; one with nothing left can take nothing at any instant.
     private Map<Mineral, List<HeldLot>> stock;
     // Keyed by the transfer's UUID, which snapshots can write as a JSON object key.
     private Map<UUID, InboundTransferReserved> inbound;
@@ -101,11 +101,10 @@ public class Site {
         }
         periods.ensureOpen(BusinessDay.of(lot.receivedAt()), "deposit " + command.depositId());
         HeldLot held = held(lot);
-        if (held == null || held.movements().size() != 1 || !held.quantity().equals(lot.quantity())) {
-            Tonnes left = held == null ? Tonnes.ZERO : held.quantity();
+        if (held.movedOtherThanBy(command.depositId().value())) {
             throw new DomainRuleViolation("lot-has-moved",
                     "deposit %s cannot be reversed: its lot %s has moved since it was received (%s of %s held at %s)"
-                            .formatted(command.depositId(), lot.lotId(), left, lot.quantity(), siteId));
+                            .formatted(command.depositId(), lot.lotId(), held.quantity(), lot.quantity(), siteId));
         }
         apply(new DepositReversed(siteId, command.depositId(), lot, command.reason()));
     }
@@ -255,8 +254,7 @@ public class Site {
     }
 
     private HeldLot held(Lot lot) {
-        return stock.getOrDefault(lot.mineral(), List.of()).stream()
-                .filter(held -> held.lot().lotId().equals(lot.lotId())).findFirst().orElse(null);
+        return held(lot.mineral(), lot.portion());
     }
 
     @EventSourcingHandler
@@ -273,13 +271,13 @@ public class Site {
     @EventSourcingHandler
     void on(LotDeposited event) {
         deposits.put(event.depositId().value(), new Deposit(event.lot(), false));
-        arrive(event.lot(), event.lot().receivedAt());
+        arrive(event.lot(), event.lot().receivedAt(), event.depositId().value());
     }
 
     @EventSourcingHandler
     void on(DepositReversed event) {
         deposits.put(event.depositId().value(), new Deposit(event.lot(), true));
-        leave(event.lot().mineral(), List.of(event.lot().portion()), event.lot().receivedAt());
+        undo(event.lot().mineral(), List.of(event.lot().portion()), event.depositId().value());
     }
 
     @EventSourcingHandler
@@ -288,29 +286,31 @@ public class Site {
                 .withQuantity(portion.quantity())).toList();
         withdrawals.put(event.withdrawalId().value(),
                 new Withdrawal(event.mineral(), event.quantity(), lots, event.withdrawnAt(), false));
-        leave(event.mineral(), event.lots(), event.withdrawnAt());
+        leave(event.mineral(), event.lots(), event.withdrawnAt(), event.withdrawalId().value());
     }
 
     @EventSourcingHandler
     void on(WithdrawalReversed event) {
         withdrawals.put(event.withdrawalId().value(), new Withdrawal(event.mineral(), event.quantity(), event.lots(),
                 event.withdrawnAt(), true));
-        event.lots().forEach(lot -> arrive(lot, event.withdrawnAt()));
+        // As if the withdrawal had never happened: its own movements go, and every later balance is as before it.
+        undo(event.mineral(), event.lots().stream().map(Lot::portion).toList(), event.withdrawalId().value());
     }
 
     @EventSourcingHandler
     void on(StockDispatched event) {
-        leave(event.mineral(), event.lots().stream().map(Lot::portion).toList(), event.dispatchedAt());
+        leave(event.mineral(), event.lots().stream().map(Lot::portion).toList(), event.dispatchedAt(),
+                event.transferId().value());
     }
 
     @EventSourcingHandler
     void on(StockDrawn event) {
-        leave(event.mineral(), event.lots(), event.drawnAt());
+        leave(event.mineral(), event.lots(), event.drawnAt(), event.drawId().value());
     }
 
     @EventSourcingHandler
     void on(StockDelivered event) {
-        leave(event.mineral(), event.lots(), event.deliveredAt());
+        leave(event.mineral(), event.lots(), event.deliveredAt(), event.commitmentId().value());
     }
 
     @EventSourcingHandler
@@ -323,7 +323,7 @@ public class Site {
     void on(TransferReceived event) {
         inbound.remove(event.transferId().value());
         used = used.minus(event.quantity());
-        event.lots().forEach(lot -> arrive(lot, event.receivedAt()));
+        event.lots().forEach(lot -> arrive(lot, event.receivedAt(), event.transferId().value()));
     }
 
     private HeldLot held(Mineral mineral, LotPortion portion) {
@@ -331,18 +331,18 @@ public class Site {
                 .orElseThrow(() -> new IllegalStateException("lot " + portion.lotId() + " is not held at " + siteId));
     }
 
-    private void arrive(Lot lot, Instant at) {
+    private void arrive(Lot lot, Instant at, UUID reference) {
         List<HeldLot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
         used = used.plus(lot.quantity());
         // Parts of one lot arriving separately (two transfers, say) are held as one lot again.
         for (int i = 0; i < lots.size(); i++) {
             HeldLot held = lots.get(i);
             if (held.lot().lotId().equals(lot.lotId())) {
-                lots.set(i, held.moved(at, lot.quantity().value()));
+                lots.set(i, held.moved(at, lot.quantity().value(), reference));
                 return;
             }
         }
-        HeldLot arrived = HeldLot.received(lot, at);
+        HeldLot arrived = HeldLot.received(lot, at, reference);
         int position = lots.size();
         while (position > 0 && FIRST_IN_FIRST_OUT.compare(lots.get(position - 1), arrived) > 0) {
             position--;
@@ -350,22 +350,30 @@ public class Site {
         lots.add(position, arrived);
     }
 
-    private void leave(Mineral mineral, List<LotPortion> portions, Instant at) {
-        List<HeldLot> lots = stock.get(mineral);
+    private void leave(Mineral mineral, List<LotPortion> portions, Instant at, UUID reference) {
         for (LotPortion portion : portions) {
-            for (int i = 0; i < lots.size(); i++) {
-                HeldLot held = lots.get(i);
-                if (held.lot().lotId().equals(portion.lotId())) {
-                    HeldLot left = held.moved(at, portion.quantity().value().negate());
-                    if (left.quantity().isZero()) {
-                        lots.remove(i);
-                    } else {
-                        lots.set(i, left);
-                    }
-                    break;
-                }
-            }
+            replace(mineral, portion, held(mineral, portion).moved(at, portion.quantity().value().negate(), reference));
             used = used.minus(portion.quantity());
+        }
+    }
+
+    /** Takes back what {@code reference} did to each lot, at whatever instants it did it. */
+    private void undo(Mineral mineral, List<LotPortion> portions, UUID reference) {
+        for (LotPortion portion : portions) {
+            HeldLot held = held(mineral, portion);
+            HeldLot undone = held.without(reference);
+            replace(mineral, portion, undone);
+            used = used.plus(undone.quantity()).minus(held.quantity());
+        }
+    }
+
+    private void replace(Mineral mineral, LotPortion portion, HeldLot changed) {
+        List<HeldLot> lots = stock.get(mineral);
+        for (int i = 0; i < lots.size(); i++) {
+            if (lots.get(i).lot().lotId().equals(portion.lotId())) {
+                lots.set(i, changed);
+                return;
+            }
         }
     }
 

@@ -512,6 +512,44 @@ class SiteTest {
         }
 
         @Test
+        void refusesToReverseADepositWhoseLotLeftAndCameBack() {
+            TransferId out = TransferId.random();
+            TransferId back = TransferId.random();
+            fixture.given(registered("100"), new LotDeposited(RENO, DEPOSIT, CHILEAN),
+                            new StockDispatched(RENO, out, HOUSTON, Mineral.COBALT, Tonnes.of("10.5"), List.of(CHILEAN),
+                                    Instant.parse("2026-02-01T00:00:00Z")),
+                            new InboundTransferReserved(RENO, back, HOUSTON, Mineral.COBALT, Tonnes.of("10.5"),
+                                    List.of(CHILEAN), Instant.parse("2026-03-01T00:00:00Z")),
+                            new TransferReceived(RENO, back, HOUSTON, Mineral.COBALT, Tonnes.of("10.5"), List.of(CHILEAN),
+                                    Instant.parse("2026-04-02T00:00:00Z")))
+                    .when(new ReverseDepositCommand(RENO, DEPOSIT, "wrong site"))
+                    .expectException(violationOf("lot-has-moved"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReversedWithdrawalIsAsIfItHadNeverHappenedAtEveryEarlierInstant() {
+            // Withdrawn whole on 1 March and reversed: on 1 February the lot could spare all of it again.
+            fixture.given(registered("100"), deposited(CHILEAN), withdrawal(EARLIER, MARCH, portion(CHILEAN, "10.5")),
+                            new WithdrawalReversed(RENO, EARLIER, Mineral.COBALT, Tonnes.of("10.5"), List.of(CHILEAN),
+                                    MARCH, "booked at the wrong site"))
+                    .when(withdrawAt(Mineral.COBALT, "10.5", Instant.parse("2026-02-01T00:00:00Z")))
+                    .expectEvents(new StockWithdrawn(RENO, WITHDRAWAL, Mineral.COBALT, Tonnes.of("10.5"),
+                            WithdrawalReason.SALE, "REF-1", List.of(portion(CHILEAN, "10.5")),
+                            Instant.parse("2026-02-01T00:00:00Z")));
+        }
+
+        @Test
+        void aDepositWhoseOnlyWithdrawalWasReversedCanBeReversed() {
+            fixture.given(registered("100"), new LotDeposited(RENO, DEPOSIT, CHILEAN),
+                            withdrawal(EARLIER, MARCH, portion(CHILEAN, "4")),
+                            new WithdrawalReversed(RENO, EARLIER, Mineral.COBALT, Tonnes.of("4"),
+                                    List.of(withQuantity(CHILEAN, "4")), MARCH, "wrong"))
+                    .when(new ReverseDepositCommand(RENO, DEPOSIT, "keyed twice"))
+                    .expectEvents(new DepositReversed(RENO, DEPOSIT, CHILEAN, "keyed twice"));
+        }
+
+        @Test
         void refusesToReverseAWithdrawalTwice() {
             fixture.given(registered("100"), deposited(CHILEAN), withdrawal(EARLIER, MARCH, portion(CHILEAN, "1")),
                             new WithdrawalReversed(RENO, EARLIER, Mineral.COBALT, Tonnes.of("1"),
