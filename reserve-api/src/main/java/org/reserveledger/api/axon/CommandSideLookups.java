@@ -2,6 +2,7 @@ package org.reserveledger.api.axon;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.reserveledger.domain.commitment.CommitmentMade;
 import org.reserveledger.domain.commitment.CommitmentSettled;
 import org.reserveledger.domain.inventory.DepositReversed;
@@ -12,14 +13,17 @@ import org.reserveledger.domain.inventory.StockWithdrawn;
 import org.reserveledger.domain.inventory.WithdrawalReversed;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.DisruptionId;
+import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.supply.DisruptionDeclared;
+import org.reserveledger.domain.supply.Entitlement;
 import org.reserveledger.domain.supply.SupplyLedger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,32 +46,32 @@ public class CommandSideLookups implements SupplyLedger {
 
     @EventHandler
     void on(LotDeposited event) {
-        addStock(event.lot().mineral(), event.lot().quantity().value());
+        addStock(event.lot().mineral(), event.lot().quantity().value(), event.lot().receivedAt());
     }
 
     @EventHandler
     void on(StockWithdrawn event) {
-        addStock(event.mineral(), event.quantity().value().negate());
+        takeStock(event.mineral(), event.quantity(), event.withdrawnAt(), "withdrawal");
     }
 
     @EventHandler
     void on(DepositReversed event) {
-        addStock(event.lot().mineral(), event.lot().quantity().value().negate());
+        takeStock(event.lot().mineral(), event.lot().quantity(), event.lot().receivedAt(), "reversal of the deposit");
     }
 
     @EventHandler
     void on(WithdrawalReversed event) {
-        addStock(event.mineral(), event.quantity().value());
+        addStock(event.mineral(), event.quantity().value(), event.withdrawnAt());
     }
 
     @EventHandler
     void on(StockDrawn event) {
-        addStock(event.mineral(), event.quantity().value().negate());
+        takeStock(event.mineral(), event.quantity(), event.drawnAt(), "draw");
     }
 
     @EventHandler
     void on(StockDelivered event) {
-        addStock(event.mineral(), event.quantity().value().negate());
+        takeStock(event.mineral(), event.quantity(), event.deliveredAt(), "delivery");
     }
 
     @EventHandler
@@ -91,10 +95,16 @@ public class CommandSideLookups implements SupplyLedger {
     }
 
     @EventHandler
-    void on(DisruptionDeclared event) {
-        jdbc.sql("insert into lookup_disruption (disruption_id, mineral) values (:id, :mineral)")
+    void on(DisruptionDeclared event, @Timestamp Instant declaredAt) {
+        jdbc.sql("""
+                        insert into lookup_disruption (disruption_id, mineral, declared_at, entitled_tonnes)
+                        values (:id, :mineral, :declaredAt, :entitled)
+                        """)
                 .param("id", event.disruptionId().value())
                 .param("mineral", event.mineral().name())
+                .param("declaredAt", java.sql.Timestamp.from(declaredAt))
+                .param("entitled", event.entitlements().stream().map(Entitlement::tonnes).reduce(Tonnes.ZERO, Tonnes::plus)
+                        .value())
                 .update();
     }
 
@@ -143,10 +153,42 @@ public class CommandSideLookups implements SupplyLedger {
                 .optional();
     }
 
-    private void addStock(Mineral mineral, BigDecimal delta) {
-        jdbc.sql("insert into lookup_stock_movement (mineral, tonnes) values (:mineral, :delta)")
+    private void addStock(Mineral mineral, BigDecimal delta, Instant at) {
+        jdbc.sql("insert into lookup_stock_movement (mineral, tonnes, at) values (:mineral, :delta, :at)")
                 .param("mineral", mineral.name())
                 .param("delta", delta)
+                .param("at", java.sql.Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * Takes stock out at a business instant, refusing it (and so the command that made it, whose unit of work
+     * this runs in) when it would leave less at a later disruption's declaration than the entitlements frozen
+     * then: back-dating may not break invariant 11 after the fact.
+     */
+    private void takeStock(Mineral mineral, Tonnes quantity, Instant at, String movement) {
+        addStock(mineral, quantity.value().negate(), at);
+        jdbc.sql("""
+                        select d.disruption_id, d.declared_at, d.entitled_tonnes,
+                               (select coalesce(sum(m.tonnes), 0) from lookup_stock_movement m
+                                where m.mineral = d.mineral and coalesce(m.at, '-infinity') < d.declared_at) as held
+                        from lookup_disruption d
+                        where d.mineral = :mineral and d.declared_at > :at and d.entitled_tonnes is not null
+                        order by d.declared_at
+                        """)
+                .param("mineral", mineral.name())
+                .param("at", java.sql.Timestamp.from(at))
+                .query(rs -> {
+                    BigDecimal held = rs.getBigDecimal("held");
+                    BigDecimal entitled = rs.getBigDecimal("entitled_tonnes");
+                    if (held.compareTo(entitled) < 0) {
+                        throw new DomainRuleViolation("entitlements-exceed-stock", ("%s of %s %s dated %s would leave "
+                                + "%s t at the declaration of disruption %s on %s, less than the %s t of emergency "
+                                + "entitlements frozen then").formatted(movement, quantity, mineral, at,
+                                Tonnes.of(held.max(BigDecimal.ZERO)).value().toPlainString(),
+                                rs.getObject("disruption_id"), rs.getTimestamp("declared_at").toInstant(),
+                                Tonnes.of(entitled).value().toPlainString()));
+                    }
+                });
     }
 }

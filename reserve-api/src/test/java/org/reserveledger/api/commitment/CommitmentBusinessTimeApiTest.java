@@ -81,6 +81,30 @@ class CommitmentBusinessTimeApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aMovementDatedBeforeADeclarationCannotLeaveLessThanItsEntitlementsHeldAtIt() {
+        String site = reserve.registerSite("NV", "1000");
+        reserve.deposit(site, "TUNGSTEN", "100", "40000", "CN", TODAY.minusDays(10) + "T09:00:00Z");
+        commitment(manufacturer(), "TUNGSTEN", "100", BASE.toString(), TODAY.plusYears(1).toString(), 30);
+        commitment(manufacturer(), "TUNGSTEN", "100", BASE.toString(), TODAY.plusYears(1).toString(), 30);
+        // 100 t for 200 t committed: each commitment is entitled to 50 t, 100 t in all, all the stock there was.
+        assertThat(as("GOVERNANCE").post("/api/v1/disruptions", Api.json("mineral", "TUNGSTEN", "reason", "Mine flooded"))
+                .status()).isEqualTo(201);
+
+        long before = eventCount();
+        Api.Response backDated = as("OPERATOR").post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral",
+                "TUNGSTEN", "quantityTonnes", 60, "reason", "ROTATION", "withdrawnAt", TODAY.minusDays(1) + "T12:00:00Z"));
+        assertThat(backDated.status()).as(backDated.toString()).isEqualTo(409);
+        assertThat(backDated.json().get("code").asString()).isEqualTo("entitlements-exceed-stock");
+        assertThat(backDated.json().get("detail").asString()).contains("40.000 t", "100.000 t");
+        assertThat(eventCount()).isEqualTo(before);
+
+        // Taken after the declaration, the same stock is the disruption's to share out, not a breach of it.
+        Api.Response now = as("OPERATOR").post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral",
+                "TUNGSTEN", "quantityTonnes", 60, "reason", "ROTATION"));
+        assertThat(now.status()).as(now.toString()).isEqualTo(201);
+    }
+
+    @Test
     void theCommitmentsViewAtFiveValueDatesEqualsTheDatedFactsWhateverTheOrderTheyWereRecordedIn() {
         String site = reserve.registerSite("NV", "1000");
         reserve.deposit(site, "GADOLINIUM", "100", "30000", "CN", BASE.minusDays(30) + "T09:00:00Z");
