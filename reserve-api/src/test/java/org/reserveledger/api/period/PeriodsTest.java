@@ -114,6 +114,41 @@ class PeriodsTest {
     }
 
     @Test
+    void stockMovementsAndTheirReversalsDatedInAClosedPeriodAreRefusedAppendingNothing() {
+        Reserve reserve = new Reserve(new Api(port, null), jdbc);
+        Api operator = as("OPERATOR");
+        LocalDate open = openDay();
+        String site = reserve.registerSite("NV", "100");
+        Api.Response deposit = reserve.deposit(site, "LITHIUM", "10", "12000", "CL", open + "T09:00:00Z");
+        assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
+        Api.Response withdrawal = operator.post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral", "LITHIUM",
+                "quantityTonnes", 2, "reason", "ROTATION", "withdrawnAt", open.plusDays(1) + "T09:00:00Z"));
+        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(201);
+        assertThat(close(open.plusDays(1)).status()).isEqualTo(200);
+
+        long before = eventCount();
+        List<Api.Response> refused = List.of(
+                reserve.deposit(site, "LITHIUM", "1", "12000", "CL", open.plusDays(1) + "T10:00:00Z"),
+                operator.post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral", "LITHIUM",
+                        "quantityTonnes", 1, "reason", "ROTATION", "withdrawnAt", open + "T12:00:00Z")),
+                operator.post("/api/v1/sites/" + site + "/deposits/" + deposit.json().get("depositId").asString()
+                        + "/reversal", Api.json("reason", "keyed twice")),
+                operator.post("/api/v1/sites/" + site + "/withdrawals/" + withdrawal.json().get("withdrawalId").asString()
+                        + "/reversal", Api.json("reason", "cancelled")),
+                as("GOVERNANCE").put("/api/v1/reference-prices/LITHIUM", Api.json("pricePerTonneUsd", 1,
+                        "effectiveFrom", open.toString())));
+        for (Api.Response response : refused) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(409);
+            assertThat(response.json().get("code").asString()).isEqualTo("period-closed");
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        // The day after the close is open.
+        assertThat(operator.post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral", "LITHIUM",
+                "quantityTonnes", 1, "reason", "ROTATION", "withdrawnAt", open.plusDays(2) + "T09:00:00Z")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aCloseReachesTodayAtTheLatest() {
         long before = eventCount();
         LocalDate tomorrow = today().plusDays(1);
