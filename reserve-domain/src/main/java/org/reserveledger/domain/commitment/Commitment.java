@@ -84,9 +84,11 @@ public class Commitment {
      * Decides whether a draw may happen and on what terms, without recording it. {@code disruption}
      * is the one in force on {@code drawnOn}, if any: the draw is then an emergency draw, limited by
      * the commitment's entitlement through the disruption's last day and due for replenishment once
-     * the disruption has ended.
+     * the disruption has ended. {@code declaredLater} are the disruptions declared after {@code drawnOn},
+     * through which the draw stays outstanding until replenished.
      */
-    DrawOutcome termsOfDraw(Tonnes drawn, LocalDate drawnOn, Optional<DisruptionInForce> disruption) {
+    DrawOutcome termsOfDraw(Tonnes drawn, LocalDate drawnOn, Optional<DisruptionInForce> disruption,
+                            List<DisruptionInForce> declaredLater) {
         ensureActiveOn(drawnOn, "draw");
         if (!drawn.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a draw's quantity must be positive");
@@ -106,6 +108,19 @@ public class Commitment {
                 throw new DomainRuleViolation("draw-limit-exceeded",
                         "draw of %s would bring outstanding draws to %s on %s, above the emergency entitlement of %s of commitment %s"
                                 .formatted(drawn, peak.tonnes().plus(drawn), peak.on(), entitlement, commitmentId));
+            }
+        }
+        // A draw dated before a disruption, recorded once it was declared, is outstanding in it until replenished:
+        // it may not take the commitment's outstanding draws there past the entitlement frozen at the declaration.
+        for (DisruptionInForce later : declaredLater) {
+            Tonnes entitlement = later.entitles(commitmentId) ? later.entitlementOf(commitmentId) : Tonnes.ZERO;
+            Peak during = peakOutstanding(later.declaredOn(), later.endedOn());
+            if (during.tonnes().plus(drawn).exceeds(entitlement)) {
+                throw new DomainRuleViolation("draw-limit-exceeded",
+                        ("draw of %s on %s would still be outstanding in disruption %s declared on %s, bringing "
+                                + "outstanding draws to %s on %s, above the emergency entitlement of %s of commitment %s")
+                                .formatted(drawn, drawnOn, later.disruptionId(), later.declaredOn(),
+                                        during.tonnes().plus(drawn), during.on(), entitlement, commitmentId));
             }
         }
         Peak peak = peakOutstanding(drawnOn, null);

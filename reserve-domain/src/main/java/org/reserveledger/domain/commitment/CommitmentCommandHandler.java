@@ -58,7 +58,9 @@ public class CommitmentCommandHandler {
     public DrawOutcome handle(DrawMaterialCommand command) {
         Aggregate<Commitment> commitment = commitment(command.commitmentId().toString());
         Optional<DisruptionInForce> disruption = disruptionOn(commitment, command.drawnOn());
-        DrawOutcome terms = commitment.invoke(c -> c.termsOfDraw(command.quantity(), command.drawnOn(), disruption));
+        List<DisruptionInForce> later = disruptionsAfter(commitment, command.drawnOn());
+        DrawOutcome terms = commitment.invoke(c -> c.termsOfDraw(command.quantity(), command.drawnOn(), disruption,
+                later));
         List<LotPortion> lots = site(command.siteId()).invoke(site -> site.draw(command.commitmentId(),
                 command.drawId(), commitment.invoke(Commitment::mineral), command.quantity(),
                 BusinessDay.endOf(command.drawnOn())));
@@ -106,6 +108,15 @@ public class CommitmentCommandHandler {
             return Optional.empty();
         }
         return supplies.load(MineralSupply.idOf(mineral)).invoke(supply -> supply.inForceOn(day));
+    }
+
+    /** The disruptions of the commitment's mineral declared after the day, in which a draw that day is outstanding. */
+    private List<DisruptionInForce> disruptionsAfter(Aggregate<Commitment> commitment, LocalDate day) {
+        Mineral mineral = commitment.invoke(Commitment::mineral);
+        if (!ledger.everDisrupted(mineral)) {
+            return List.of();
+        }
+        return supplies.load(MineralSupply.idOf(mineral)).invoke(supply -> supply.declaredAfter(day));
     }
 
     private Aggregate<Site> site(SiteId siteId) {

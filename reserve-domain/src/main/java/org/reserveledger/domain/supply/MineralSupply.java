@@ -99,6 +99,11 @@ public class MineralSupply {
         return Optional.empty();
     }
 
+    /** The disruptions declared after a day: what is drawn that day and not replenished is outstanding in them. */
+    public List<DisruptionInForce> declaredAfter(LocalDate day) {
+        return disruptions.stream().filter(disruption -> disruption.declaredOn().isAfter(day)).toList();
+    }
+
     static Tonnes share(Tonnes quantity, BigDecimal ratio) {
         return Tonnes.of(quantity.value().multiply(ratio).setScale(Tonnes.SCALE, RoundingMode.DOWN));
     }

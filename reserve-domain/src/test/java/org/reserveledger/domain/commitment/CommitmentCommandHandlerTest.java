@@ -139,12 +139,42 @@ class CommitmentCommandHandlerTest {
         CommitmentId commitment = commitment("40");
         declareWithEntitlements("2026-03-01", commitment);
 
-        // Recorded after the declaration, dated before it: the commitment's terms, not the entitlement of 20 t.
-        DrawOutcome outcome = drawOn(commitment, "30", "2026-02-15");
+        // Recorded after the declaration, dated before it: a normal draw on the commitment's terms, due back
+        // 30 days later, and outstanding in the disruption until then, within its entitlement of 20 t.
+        DrawOutcome outcome = drawOn(commitment, "15", "2026-02-15");
 
         assertThat(outcome.emergency()).isFalse();
         assertThat(outcome.replenishBy()).isEqualTo(LocalDate.parse("2026-02-15").plusDays(30));
         assertThat(lastEvent(MaterialDrawn.class).disruptionId()).isNull();
+    }
+
+    @Test
+    void aBackDatedDrawAndAnEmergencyDrawStayWithinTheEntitlementWhicheverIsRecordedFirst() {
+        // 40 t committed, entitled to 20 t in the disruption declared on 1 March.
+        CommitmentId emergencyFirst = commitment("40");
+        CommitmentId backDatedFirst = commitment("40");
+        // 100 t of stock for 200 t committed: half of each commitment.
+        ledger.stock = Tonnes.of("100");
+        ledger.commitments = List.of(new SupplyLedger.CommittedQuantity(emergencyFirst, Tonnes.of("40")),
+                new SupplyLedger.CommittedQuantity(backDatedFirst, Tonnes.of("40")),
+                new SupplyLedger.CommittedQuantity(CommitmentId.random(), Tonnes.of("120")));
+        inUnitOfWork(() -> {
+            supply.handle(new DeclareDisruptionCommand(DisruptionId.random(), Mineral.COBALT, "Export ban",
+                    LocalDate.parse("2026-03-01")));
+            return null;
+        });
+        ledger.disrupted = true;
+
+        drawOn(emergencyFirst, "20", "2026-03-05");
+        assertThatThrownBy(() -> drawOn(emergencyFirst, "15", "2026-02-15"))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("would still be outstanding in disruption")
+                .hasMessageContaining("above the emergency entitlement of 20.000 t");
+
+        drawOn(backDatedFirst, "15", "2026-02-15");
+        assertThatThrownBy(() -> drawOn(backDatedFirst, "20", "2026-03-05"))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("above the emergency entitlement of 20.000 t");
     }
 
     @Test
@@ -199,7 +229,10 @@ class CommitmentCommandHandlerTest {
                 .hasMessageContaining("1.000 t").hasMessageContaining("0.000 t").hasMessageContaining(disruption.toString())
                 .extracting(e -> ((DomainRuleViolation) e).code()).isEqualTo("no-entitlement-during-disruption");
         assertThat(eventCount()).isEqualTo(events);
-        assertThat(drawOn(during, "1", "2026-02-20").emergency()).as("dated before the declaration").isFalse();
+        // Dated before the declaration, it would still be outstanding in the disruption, where its entitlement is 0.
+        assertThatThrownBy(() -> drawOn(during, "1", "2026-02-20")).as("dated before the declaration")
+                .extracting(e -> ((DomainRuleViolation) e).code()).isEqualTo("draw-limit-exceeded");
+        assertThat(eventCount()).isEqualTo(events);
 
         end(disruption, "2026-03-20");
         assertThatThrownBy(() -> drawOn(during, "1", "2026-03-20"))
