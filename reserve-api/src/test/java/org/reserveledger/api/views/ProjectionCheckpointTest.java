@@ -102,11 +102,12 @@ class ProjectionCheckpointTest {
         instants.add(pause());
         // After the newest checkpoint, an event whose projection row has a generated key: the copied
         // rows keep theirs, and the replay's new row must not collide with them.
+        // It starts today: the demo's books are closed through its first quarter.
         Api.Response committed = new Api(port, null).as("GOVERNANCE").post("/api/v1/commitments", """
                 {"manufacturerId":"VOLTCELL","mineral":"NICKEL","quantityTonnes":100,"pricePerTonneUsd":16000,
-                 "startDate":"2026-01-01","endDate":"2030-12-31","upfrontFeeUsd":50000,"storageFeePerTonneMonthUsd":5,
+                 "startDate":"%s","endDate":"2030-12-31","upfrontFeeUsd":50000,"storageFeePerTonneMonthUsd":5,
                  "replenishWithinDays":60}
-                """);
+                """.formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
         assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
         instants.add(pause());
         long head = head();
