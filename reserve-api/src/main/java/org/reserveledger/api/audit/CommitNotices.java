@@ -40,7 +40,11 @@ final class CommitNotices implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (listener == null) {
-            listener = Thread.ofPlatform().name("audit-chain-listener").daemon().start(this::listen);
+            // Named the listener before it runs: it listens only while it is the listener, and a thread started
+            // first could look before the field names it and end at once, leaving nobody listening.
+            Thread thread = Thread.ofPlatform().name("audit-chain-listener").daemon().unstarted(this::listen);
+            listener = thread;
+            thread.start();
         }
     }
 
