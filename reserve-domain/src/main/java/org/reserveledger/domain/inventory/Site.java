@@ -121,8 +121,11 @@ public class Site {
         }
         periods.ensureOpen(BusinessDay.of(withdrawal.withdrawnAt()), "withdrawal " + command.withdrawalId());
         ensureRoomFor(withdrawal.quantity(), "reversal of withdrawal");
+        // The lots the site keeps say what the withdrawn parts were: origin, supplier and cost travel with them.
+        List<Lot> lots = withdrawal.lots().stream()
+                .map(portion -> held(withdrawal.mineral(), portion).lot().withQuantity(portion.quantity())).toList();
         apply(new WithdrawalReversed(siteId, command.withdrawalId(), withdrawal.mineral(), withdrawal.quantity(),
-                withdrawal.lots(), withdrawal.withdrawnAt(), command.reason()));
+                lots, withdrawal.withdrawnAt(), command.reason()));
     }
 
     /**
@@ -282,19 +285,18 @@ public class Site {
 
     @EventSourcingHandler
     void on(StockWithdrawn event) {
-        List<Lot> lots = event.lots().stream().map(portion -> held(event.mineral(), portion).lot()
-                .withQuantity(portion.quantity())).toList();
         withdrawals.put(event.withdrawalId().value(),
-                new Withdrawal(event.mineral(), event.quantity(), lots, event.withdrawnAt(), false));
+                new Withdrawal(event.mineral(), event.quantity(), event.lots(), event.withdrawnAt(), false));
         leave(event.mineral(), event.lots(), event.withdrawnAt(), event.withdrawalId().value());
     }
 
     @EventSourcingHandler
     void on(WithdrawalReversed event) {
-        withdrawals.put(event.withdrawalId().value(), new Withdrawal(event.mineral(), event.quantity(), event.lots(),
+        List<LotPortion> portions = event.lots().stream().map(Lot::portion).toList();
+        withdrawals.put(event.withdrawalId().value(), new Withdrawal(event.mineral(), event.quantity(), portions,
                 event.withdrawnAt(), true));
         // As if the withdrawal had never happened: its own movements go, and every later balance is as before it.
-        undo(event.mineral(), event.lots().stream().map(Lot::portion).toList(), event.withdrawalId().value());
+        undo(event.mineral(), portions, event.withdrawalId().value());
     }
 
     @EventSourcingHandler
@@ -381,8 +383,8 @@ public class Site {
     record Deposit(Lot lot, boolean reversed) {
     }
 
-    /** A withdrawal's lots with their origin, supplier and cost, for its reversal. */
-    record Withdrawal(Mineral mineral, Tonnes quantity, List<Lot> lots, Instant withdrawnAt, boolean reversed) {
+    /** What a withdrawal took from each lot, for its reversal. */
+    record Withdrawal(Mineral mineral, Tonnes quantity, List<LotPortion> lots, Instant withdrawnAt, boolean reversed) {
 
         Withdrawal {
             lots = List.copyOf(lots);
