@@ -63,7 +63,7 @@ class CommitmentViewController {
             filter = principal.manufacturerId();
         }
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        LocalDate on = valueDate == null ? views.today(at) : valueDate;
+        LocalDate on = views.businessDate(valueDate, at);
         return views.read(CommitmentProjection.NAME, new FindCommitmentsQuery(filter, on), CommitmentList.class, at);
     }
 

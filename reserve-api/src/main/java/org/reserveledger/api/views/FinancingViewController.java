@@ -51,7 +51,7 @@ class FinancingViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        LocalDate on = valueDate == null ? views.today(at) : valueDate;
+        LocalDate on = views.businessDate(valueDate, at);
         return views.read(PROJECTIONS, new FindFinancingQuery(on, requiredCoverageRatio), Financing.class, at);
     }
 
