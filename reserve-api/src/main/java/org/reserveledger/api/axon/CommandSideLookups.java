@@ -36,7 +36,8 @@ import java.util.Optional;
 @ProcessingGroup(CommandSideLookups.NAME)
 public class CommandSideLookups implements SupplyLedger {
 
-    static final String NAME = "command-lookups";
+    /** The subscribing processing group of the command side's lookups, run in the unit of work of each command. */
+    public static final String NAME = "command-lookups";
 
     private final JdbcClient jdbc;
 

@@ -3,6 +3,7 @@ package org.reserveledger.api.period;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.reserveledger.api.axon.CommandSideLookups;
 import org.reserveledger.domain.period.ClosedPeriods;
 import org.reserveledger.domain.period.PeriodClosed;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * processing group of the command-side lookups, so the row changes in the transaction that appends the close.
  */
 @Component
-@ProcessingGroup("command-lookups")
+@ProcessingGroup(CommandSideLookups.NAME)
 public class JdbcClosedPeriods implements ClosedPeriods {
 
     private final JdbcClient jdbc;
