@@ -29,12 +29,12 @@ import org.reserveledger.domain.shared.Usd;
 import org.reserveledger.domain.supply.DeclareDisruptionCommand;
 import org.reserveledger.domain.supply.MineralSupply;
 import org.reserveledger.domain.supply.SupplyCommandHandler;
+import org.reserveledger.domain.supply.FixedSupplyLedger;
 import org.reserveledger.domain.supply.SupplyLedger;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,7 @@ class CommitmentCommandHandlerTest {
     private CommitmentCommandHandler handler;
     private SupplyCommandHandler supply;
     private EventSourcingRepository<Site> sites;
-    private FixedLedger ledger;
+    private FixedSupplyLedger ledger;
 
     @BeforeEach
     void repositories() {
@@ -63,7 +63,7 @@ class CommitmentCommandHandlerTest {
         var commitments = EventSourcingRepository.builder(Commitment.class).eventStore(events).build();
         var manufacturers = EventSourcingRepository.builder(Manufacturer.class).eventStore(events).build();
         var supplies = EventSourcingRepository.builder(MineralSupply.class).eventStore(events).build();
-        ledger = new FixedLedger();
+        ledger = new FixedSupplyLedger();
         handler = new CommitmentCommandHandler(commitments, manufacturers, supplies, sites, ledger);
         supply = new SupplyCommandHandler(supplies, ledger);
         inUnitOfWork(() -> manufacturers.newInstance(() -> new Manufacturer(
@@ -476,32 +476,6 @@ class CommitmentCommandHandlerTest {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class FixedLedger implements SupplyLedger {
-        Tonnes stock = Tonnes.ZERO;
-        List<CommittedQuantity> commitments = List.of();
-        boolean disrupted;
-
-        @Override
-        public Tonnes nationalStock(Mineral mineral) {
-            return stock;
-        }
-
-        @Override
-        public List<CommittedQuantity> activeCommitments(Mineral mineral) {
-            return commitments;
-        }
-
-        @Override
-        public Optional<Mineral> mineralOf(DisruptionId disruptionId) {
-            return Optional.of(Mineral.COBALT);
-        }
-
-        @Override
-        public boolean everDisrupted(Mineral mineral) {
-            return disrupted;
         }
     }
 }

@@ -25,12 +25,13 @@ class MineralSupplyTest {
     private final CommitmentId a = CommitmentId.random();
     private final CommitmentId b = CommitmentId.random();
     private final DisruptionId first = DisruptionId.random();
-    private final Ledger ledger = new Ledger();
+    private final FixedSupplyLedger ledger = new FixedSupplyLedger();
     private AggregateTestFixture<MineralSupply> fixture;
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(MineralSupply.class);
+        ledger.disrupted = true;
         fixture.registerAnnotatedCommandHandler(new SupplyCommandHandler(fixture.getRepository(), ledger));
     }
 
@@ -108,30 +109,5 @@ class MineralSupplyTest {
 
     private static Optional<DisruptionId> idOn(MineralSupply supply, LocalDate day) {
         return supply.inForceOn(day).map(DisruptionInForce::disruptionId);
-    }
-
-    private static final class Ledger implements SupplyLedger {
-        Tonnes stock = Tonnes.ZERO;
-        List<CommittedQuantity> commitments = List.of();
-
-        @Override
-        public Tonnes nationalStock(Mineral mineral) {
-            return stock;
-        }
-
-        @Override
-        public List<CommittedQuantity> activeCommitments(Mineral mineral) {
-            return commitments;
-        }
-
-        @Override
-        public Optional<Mineral> mineralOf(DisruptionId disruptionId) {
-            return Optional.of(Mineral.COBALT);
-        }
-
-        @Override
-        public boolean everDisrupted(Mineral mineral) {
-            return true;
-        }
     }
 }
