@@ -130,7 +130,7 @@ class OldEventShapesTest {
                 Tonnes.of("4"), WithdrawalReason.ROTATION, null,
                 List.of(new LotPortion(LotId.of(deposit.get("lotId").asString()), Tonnes.of("4"))), Instant.EPOCH);
         Instant recordedAt = Instant.parse("2025-04-10T12:00:00Z");
-        long position = appendInTheFirstShape("Site", site, 2, withdrawal, "withdrawnAt", recordedAt);
+        long position = appendInTheFirstShape("Site", site, 2, withdrawal, "withdrawnAt", recordedAt, "operator");
 
         // The views, live and rebuilt, place it on the day it was recorded: 10 t before, 6 t after.
         Api auditor = new Api(port, null).as("AUDITOR");
@@ -153,7 +153,7 @@ class OldEventShapesTest {
 
     /** Appends the event as the first version of the service did: its shape, its revision (none), its attestation. */
     private long appendInTheFirstShape(String aggregateType, String aggregateId, long sequence, Object event,
-                                       String droppedField, Instant recordedAt) {
+                                       String droppedField, Instant recordedAt, String actor) {
         ObjectNode payload = (ObjectNode) JsonMapper.builder().build().readTree(serializer.serialize(event, byte[].class)
                 .getData());
         payload.remove(droppedField);
@@ -172,37 +172,18 @@ class OldEventShapesTest {
                     .param("at", recordedAt.toString())
                     .param("type", event.getClass().getName())
                     .param("payload", payload.toString().getBytes(StandardCharsets.UTF_8))
-                    .param("metaData", "{\"actor\":\"operator\"}".getBytes(StandardCharsets.UTF_8))
+                    .param("metaData", ("{\"actor\":\"" + actor + "\"}").getBytes(StandardCharsets.UTF_8))
                     .query(Long.class).single();
             attestation.attest(List.of(eventId));
             return position;
         });
     }
 
-    /** Appends the event as the first version of the service did: its shape, its revision (none), its attestation. */
+    /** A reference price as the first version of the service wrote it, without its source. */
     private long appendInTheFirstShape(Mineral mineral, String price, String effectiveFrom) {
-        ObjectNode payload = (ObjectNode) JsonMapper.builder().build().readTree(serializer.serialize(
-                new ReferencePriceSet(mineral, Usd.of(price), LocalDate.parse(effectiveFrom), "dropped"),
-                byte[].class).getData());
-        payload.remove("source");
-        String eventId = UUID.randomUUID().toString();
-        return new TransactionTemplate(transactions).execute(status -> {
-            long position = jdbc.sql("""
-                            insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                                time_stamp, payload_type, payload_revision, payload, meta_data)
-                            values (:id, :aggregate, 0, 'ReferencePrice', :at, :type, null, :payload, :metaData)
-                            returning global_index
-                            """)
-                    .param("id", eventId)
-                    .param("aggregate", "reference-price:" + mineral.name())
-                    .param("at", Instant.now().toString())
-                    .param("type", ReferencePriceSet.class.getName())
-                    .param("payload", payload.toString().getBytes(StandardCharsets.UTF_8))
-                    .param("metaData", "{\"actor\":\"governance\"}".getBytes(StandardCharsets.UTF_8))
-                    .query(Long.class).single();
-            attestation.attest(List.of(eventId));
-            return position;
-        });
+        return appendInTheFirstShape("ReferencePrice", "reference-price:" + mineral.name(), 0,
+                new ReferencePriceSet(mineral, Usd.of(price), LocalDate.parse(effectiveFrom), "dropped"), "source",
+                Instant.now(), "governance");
     }
 
     private static JsonNode cobaltAt(String site, JsonNode bySite) {
