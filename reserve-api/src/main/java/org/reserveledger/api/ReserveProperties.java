@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param embeddedDatabase  settings of the embedded PostgreSQL, used when no datasource URL is set
  * @param viewWait          how long a view waits for {@code minPosition} before answering 503
  * @param snapshotThreshold events after which an aggregate's state is snapshotted
+ * @param aggregateCacheSize how many aggregates of each type are kept in memory between commands
  */
 @ConfigurationProperties("reserve")
 public record ReserveProperties(@DefaultValue("./data") Path dataDir,
                                 @DefaultValue EmbeddedDatabase embeddedDatabase,
                                 @DefaultValue("5s") Duration viewWait,
-                                @DefaultValue("100") int snapshotThreshold) {
+                                @DefaultValue("100") int snapshotThreshold,
+                                @DefaultValue("4096") long aggregateCacheSize) {
 
     /**
      * @param port the embedded server's port; 0 picks a free one at each start

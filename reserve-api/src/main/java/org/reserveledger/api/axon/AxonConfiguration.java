@@ -3,6 +3,15 @@ package org.reserveledger.api.axon;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -50,7 +59,6 @@ import org.reserveledger.domain.supply.SupplyCommandHandler;
 import org.reserveledger.domain.supply.SupplyLedger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,7 +82,7 @@ import java.util.Map;
  * transaction manager, and then event appends, token updates and read-model writes would not
  * share a transaction.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
     /**
@@ -185,7 +193,7 @@ class AxonConfiguration {
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
-                                          EventAttestation attestation) {
+                                          EventAttestation attestation, AppendedPositions positions) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -208,7 +216,7 @@ class AxonConfiguration {
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
                         .build());
-        return new AttestingEventStorageEngine(builder, transactionManager, attestation);
+        return new AttestingEventStorageEngine(builder, transactionManager, attestation, positions);
     }
 
     /** Every event whose shape changed, read in its current shape whatever revision it was written in. */
@@ -242,39 +250,50 @@ class AxonConfiguration {
         return new CommandOriginCorrelation();
     }
 
+    /** Aggregates kept in memory between commands, checked against the store before each use (FreshCachingRepository). */
+    @Bean
+    AggregateCaches aggregateCaches(ReserveProperties properties) {
+        return new AggregateCaches(properties.aggregateCacheSize());
+    }
+
+    /** Snapshots are taken after a command has answered, one at a time, not on the request's thread. */
+    @Bean
+    ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("snapshotter").daemon().factory());
+    }
+
     @Bean
     ConfigurerModule reserveAggregates(TransferRoutes transferRoutes, SupplyLedger supplyLedger,
-                                       ReserveProperties properties) {
+                                       ReserveProperties properties, AggregateCaches caches,
+                                       ExecutorService snapshotExecutor) {
         return configurer -> {
-            // Sites gather lots and transfers for years; a snapshot keeps each command's cost flat.
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Site.class)
-                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                            AggregateSnapshotter.builder()
-                                    .eventStore(c.eventStore())
-                                    // The snapshotter's model of a site, and the one it builds a snapshot with, use
-                                    // the configuration's resolvers, so the Spring beans its handlers take
-                                    // (ClosedPeriods) resolve as they do for the repository.
-                                    .aggregateFactories(new GenericAggregateFactory<>(
-                                            AnnotatedAggregateMetaModelFactory.inspectAggregate(Site.class,
-                                                    c.parameterResolverFactory(), c.handlerDefinition(Site.class))))
-                                    .parameterResolverFactory(c.parameterResolverFactory())
-                                    .handlerDefinition(c.handlerDefinition(Site.class))
-                                    .transactionManager(c.getComponent(TransactionManager.class))
-                                    .repositoryProvider(c::repository)
-                                    .build(),
-                            properties.snapshotThreshold())));
-            configurer.configureAggregate(ReferencePrice.class);
+            // Sites gather lots and transfers for years; a snapshot keeps the cost of loading one flat.
+            configurer.configureAggregate(cached(Site.class, caches, c -> new EventCountSnapshotTriggerDefinition(
+                    AggregateSnapshotter.builder()
+                            .eventStore(c.eventStore())
+                            // The snapshotter's model of a site, and the one it builds a snapshot with, use
+                            // the configuration's resolvers, so the Spring beans its handlers take
+                            // (ClosedPeriods) resolve as they do for the repository.
+                            .aggregateFactories(new GenericAggregateFactory<>(modelOf(Site.class, c)))
+                            .parameterResolverFactory(c.parameterResolverFactory())
+                            .handlerDefinition(c.handlerDefinition(Site.class))
+                            .transactionManager(c.getComponent(TransactionManager.class))
+                            .repositoryProvider(c::repository)
+                            .executor(snapshotExecutor)
+                            .build(),
+                    properties.snapshotThreshold())));
+            configurer.configureAggregate(cached(ReferencePrice.class, caches));
             configurer.registerCommandHandler(c -> new TransferCommandHandler(c.repository(Site.class), transferRoutes));
-            configurer.configureAggregate(Manufacturer.class);
-            configurer.configureAggregate(Commitment.class);
-            configurer.configureAggregate(MineralSupply.class);
+            configurer.configureAggregate(cached(Manufacturer.class, caches));
+            configurer.configureAggregate(cached(Commitment.class, caches));
+            configurer.configureAggregate(cached(MineralSupply.class, caches));
             configurer.registerCommandHandler(c -> new CommitmentCommandHandler(c.repository(Commitment.class),
                     c.repository(Manufacturer.class), c.repository(MineralSupply.class), c.repository(Site.class),
                     supplyLedger));
             configurer.registerCommandHandler(c -> new SupplyCommandHandler(c.repository(MineralSupply.class), supplyLedger));
-            configurer.configureAggregate(Facility.class);
-            configurer.configureAggregate(PrivateCapital.class);
-            configurer.configureAggregate(Books.class);
+            configurer.configureAggregate(cached(Facility.class, caches));
+            configurer.configureAggregate(cached(PrivateCapital.class, caches));
+            configurer.configureAggregate(cached(Books.class, caches));
             // A handler that fails rolls back its batch, token included, and retries it; it never skips an event.
             // The projections in PARKING instead park an event that keeps failing (projectionDeadLetters).
             configurer.eventProcessing()
@@ -321,6 +340,28 @@ class AxonConfiguration {
                         .enableSequenceIdentifierCache()
                         // A replay from the start applies the parked events in their place, so it empties the queue.
                         .allowReset(true)));
+    }
+
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, AggregateCaches caches) {
+        return cached(type, caches, c -> NoSnapshotTriggerDefinition.INSTANCE);
+    }
+
+    /** An event-sourced aggregate whose repository keeps copies in memory, each checked against the store before use. */
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, AggregateCaches caches,
+                                                     Function<Configuration, SnapshotTriggerDefinition> snapshots) {
+        Cache cache = caches.forType(type);
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureRepository(c -> new FreshCachingRepository<>(EventSourcingRepository.builder(type)
+                        .aggregateModel(modelOf(type, c))
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(type))
+                        .snapshotTriggerDefinition(snapshots.apply(c))
+                        .repositoryProvider(c::repository), cache, c.eventStore()));
+    }
+
+    private static <T> AggregateModel<T> modelOf(Class<T> type, Configuration c) {
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
+                c.handlerDefinition(type));
     }
 
     private static Object aggregateOf(EventMessage<?> event) {

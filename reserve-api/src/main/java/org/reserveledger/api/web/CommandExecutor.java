@@ -3,10 +3,10 @@ package org.reserveledger.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.reserveledger.api.axon.AppendedPositions;
 import org.reserveledger.api.axon.CommandOrigin;
 import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
@@ -24,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -48,15 +47,15 @@ public class CommandExecutor {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final AppendedEvents appended = new AppendedEvents();
+    private final AppendedPositions appended;
 
-    public CommandExecutor(CommandGateway commandGateway, EventStore eventStore, PlatformTransactionManager transactions,
-                           JdbcClient jdbc, JsonMapper json) {
+    public CommandExecutor(CommandGateway commandGateway, AppendedPositions appended,
+                           PlatformTransactionManager transactions, JdbcClient jdbc, JsonMapper json) {
         this.commandGateway = commandGateway;
+        this.appended = appended;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.json = json;
-        eventStore.registerDispatchInterceptor(appended);
     }
 
     /**
@@ -160,29 +159,16 @@ public class CommandExecutor {
             MetaData metaData = MetaData.with(CommandOrigin.ACTOR, principal.name())
                     .and(CommandOrigin.ACTOR_ROLE, principal.role().name())
                     .and(CommandOrigin.CORRELATION_ID, correlationId);
-            appended.begin();
-            R result;
-            List<String> events;
+            AppendedPositions.Appended<R> sent;
             try {
-                result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                sent = appended.during(() -> commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
             } catch (AggregateNotFoundException e) {
                 throw new UnknownResource("no " + target);
             } catch (AggregateStreamCreationException e) {
                 throw new DomainRuleViolation("already-exists", target + " already exists");
-            } finally {
-                events = appended.end();
             }
-            return new Dispatched<>(result, positionOf(events));
-        }
-
-        private long positionOf(List<String> eventIdentifiers) {
-            if (eventIdentifiers.isEmpty()) {
-                return -1;
-            }
-            return jdbc.sql("select max(global_index) from domain_event_entry where event_identifier in (:ids)")
-                    .param("ids", eventIdentifiers)
-                    .query(Long.class)
-                    .single();
+            return new Dispatched<>(sent.result(), sent.position());
         }
     }
 }

@@ -84,7 +84,7 @@ class TokenRegistryTest {
     }
 
     private ReserveProperties properties() {
-        return new ReserveProperties(dataDir, new ReserveProperties.EmbeddedDatabase(0), Duration.ofSeconds(5), 100);
+        return new ReserveProperties(dataDir, new ReserveProperties.EmbeddedDatabase(0), Duration.ofSeconds(5), 100, 16);
     }
 
     private static Properties load(Path file) throws IOException {

@@ -29,7 +29,8 @@ public final class Concurrently {
         return race(List.of(calls));
     }
 
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+    /** Different calls at once. */
+    public static <T> List<T> race(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch ready = new CountDownLatch(calls.size());
