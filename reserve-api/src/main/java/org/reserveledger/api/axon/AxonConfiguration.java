@@ -32,6 +32,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -245,9 +247,19 @@ class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Every event names the command that caused it ({@code causationId}) and carries its request's
+     * {@code correlationId}, or the command's own id when it had none.
+     */
     @Bean
-    CorrelationDataProvider commandOriginCorrelation() {
-        return new CommandOriginCorrelation();
+    CorrelationDataProvider commandCausation() {
+        return new MessageOriginProvider(CommandOrigin.CAUSATION_ID, CommandOrigin.CORRELATION_ID);
+    }
+
+    /** Every event carries the actor, and the actor's role, of the command that caused it. */
+    @Bean
+    CorrelationDataProvider commandActor() {
+        return new SimpleCorrelationDataProvider(CommandOrigin.ACTOR, CommandOrigin.ACTOR_ROLE);
     }
 
     /** Aggregates kept in memory between commands, checked against the store before each use (FreshCachingRepository). */
