@@ -50,9 +50,16 @@ class BusinessDateInterceptor implements MessageHandlerInterceptor<CommandMessag
         return interceptorChain.proceed();
     }
 
-    /** "the draw loan command" for a {@code DrawLoanCommand}. */
     private static String described(Object command) {
-        String name = command.getClass().getSimpleName().replaceFirst("Command$", "");
-        return "the " + name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT) + " command";
+        return DESCRIPTIONS.get(command.getClass());
     }
+
+    /** "the draw loan command" for a {@code DrawLoanCommand}, worked out once per command class. */
+    private static final ClassValue<String> DESCRIPTIONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName().replaceFirst("Command$", "");
+            return "the " + name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT) + " command";
+        }
+    };
 }

@@ -201,21 +201,24 @@ public class Site {
         if (!quantity.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a " + operation + "'s quantity must be positive");
         }
-        List<HeldLot> lots = stock.getOrDefault(mineral, List.of());
-        Tonnes available = lots.stream().map(held -> held.takeableAt(at)).reduce(Tonnes.ZERO, Tonnes::plus);
+        // A lot with nothing left now can give nothing at any instant (what it gives is at most what it holds
+        // after every later movement), so only the lots holding something are weighed.
+        List<HeldLot> held = stock.getOrDefault(mineral, List.of());
+        List<HeldLot> lots = held.stream().filter(lot -> lot.quantity().isPositive()).toList();
+        Tonnes available = lots.stream().map(lot -> lot.takeableAt(at)).reduce(Tonnes.ZERO, Tonnes::plus);
         if (quantity.exceeds(available)) {
             throw new DomainRuleViolation("insufficient-stock", "%s of %s %s exceeds the %s available at %s%s"
-                    .formatted(operation, quantity, mineral, available, siteId, since(lots, at)));
+                    .formatted(operation, quantity, mineral, available, siteId, since(held, at)));
         }
         List<Lot> taken = new ArrayList<>();
         Tonnes remaining = quantity;
-        for (HeldLot held : lots) {
+        for (HeldLot lot : lots) {
             if (remaining.isZero()) {
                 break;
             }
-            Tonnes part = held.takeableAt(at).min(remaining);
+            Tonnes part = lot.takeableAt(at).min(remaining);
             if (part.isPositive()) {
-                taken.add(held.lot().withQuantity(part));
+                taken.add(lot.lot().withQuantity(part));
                 remaining = remaining.minus(part);
             }
         }
