@@ -31,6 +31,10 @@ public class AuditVerifier {
         return walk.result();
     }
 
+    /**
+     * The links in chain order, then the events no link names in position order. Those are found over the two
+     * indexes of positions alone, so that only they, usually none, are read in full, not the whole table again.
+     */
     private static void readSnapshot(JdbcTemplate streaming, Consumer<Row> rows) {
         streaming.query("""
                 select %s, c.chain_sequence, c.global_index, c.hash, a.mac
@@ -48,7 +52,8 @@ public class AuditVerifier {
                 from domain_event_entry e
                 left join event_attestation a on a.global_index = e.global_index
                 left join audit_chain_pending p on p.global_index = e.global_index
-                where not exists (select 1 from audit_chain c where c.global_index = e.global_index)
+                where e.global_index in (select d.global_index from domain_event_entry d
+                                         where not exists (select 1 from audit_chain c where c.global_index = d.global_index))
                 order by e.global_index
                 """.formatted(RecordedEvent.COLUMNS), (RowCallbackHandler) rs ->
                 rows.accept(new Unlinked(RecordedEvent.fromColumns(rs, 1), rs.getBytes(11), rs.getBoolean(12))));

@@ -7,10 +7,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -53,7 +49,7 @@ final class StreamingSnapshot {
      * on the calling thread, in the order emitted. A failure on either side ends both and is thrown here.
      */
     <T> void read(String name, BiConsumer<JdbcTemplate, Consumer<T>> reading, Consumer<T> sink) {
-        Handover<T> handover = new Handover<>();
+        Handover<T> handover = new Handover<>(BATCH, AHEAD);
         Thread reader = Thread.ofPlatform().name(name).daemon().start(() -> {
             try {
                 snapshot.executeWithoutResult(status -> reading.accept(streaming, handover::emit));
@@ -73,83 +69,5 @@ final class StreamingSnapshot {
             }
         }
         handover.rethrow();
-    }
-
-    /** The batches between the reading thread and the caller. */
-    private static final class Handover<T> {
-
-        private static final List<Object> END = List.of();
-
-        private final BlockingQueue<List<?>> batches = new ArrayBlockingQueue<>(AHEAD);
-        private List<T> filling = new ArrayList<>(BATCH);
-        private volatile boolean cancelled;
-        private volatile Throwable failure;
-
-        /** On the reading thread. */
-        void emit(T item) {
-            filling.add(item);
-            if (filling.size() == BATCH) {
-                put(filling);
-                filling = new ArrayList<>(BATCH);
-            }
-        }
-
-        /** On the reading thread, last. */
-        void finish(Throwable failed) {
-            failure = failed;
-            if (failed == null && !filling.isEmpty()) {
-                put(filling);
-            }
-            // The caller may have stopped taking: make room for the end rather than wait for it.
-            while (!batches.offer(END)) {
-                batches.poll();
-            }
-        }
-
-        private void put(List<T> batch) {
-            if (cancelled) {
-                throw new IllegalStateException("the reader of the stream stopped");
-            }
-            try {
-                batches.put(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the stream", e);
-            }
-        }
-
-        /** On the calling thread, until the reading thread is done. */
-        @SuppressWarnings("unchecked")
-        void drainTo(Consumer<T> sink) {
-            try {
-                for (List<?> batch = batches.take(); batch != END; batch = batches.take()) {
-                    for (Object item : batch) {
-                        sink.accept((T) item);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the stream", e);
-            }
-        }
-
-        /** On the calling thread: the reading thread stops at its next batch, and is never kept waiting. */
-        void cancel() {
-            cancelled = true;
-            batches.clear();
-        }
-
-        void rethrow() {
-            Throwable failed = failure;
-            if (failed instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failed instanceof Error e) {
-                throw e;
-            }
-            if (failed != null) {
-                throw new IllegalStateException(failed);
-            }
-        }
     }
 }
