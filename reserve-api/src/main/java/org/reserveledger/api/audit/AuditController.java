@@ -60,7 +60,7 @@ class AuditController {
     private final JsonMapper json;
     /** Reads stored payloads without losing a digit: amounts stay decimals with their scale, never doubles. */
     private final ObjectReader exact;
-    /** Writes export lines one after another, each ended by a line feed. */
+    /** Writes export lines one after another with nothing between them: each line writes its own line feed. */
     private final ObjectWriter exportWriter;
     private final Clock clock;
     private final StreamPositions stream;
