@@ -27,16 +27,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -59,6 +60,8 @@ class AuditController {
     private final JsonMapper json;
     /** Reads stored payloads without losing a digit: amounts stay decimals with their scale, never doubles. */
     private final ObjectReader exact;
+    /** Writes export lines one after another with nothing between them: each line writes its own line feed. */
+    private final ObjectWriter exportWriter;
     private final Clock clock;
     private final StreamPositions stream;
 
@@ -70,6 +73,7 @@ class AuditController {
         this.exact = json.readerFor(JsonNode.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+        this.exportWriter = json.writer().withRootValueSeparator((String) null);
         this.clock = clock;
     }
 
@@ -170,15 +174,10 @@ class AuditController {
         response.setContentType(NDJSON);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reserve-ledger-audit-"
                 + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".ndjson\"");
-        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
-            log.export(entry -> {
-                try {
-                    out.write(json.writeValueAsBytes(ExportLine.of(entry)));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        // One generator for the whole export, each line written field by field exactly as ExportLine would be.
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+             JsonGenerator lines = exportWriter.createGenerator(out)) {
+            log.export(entry -> ExportLine.write(entry, lines));
         }
     }
 

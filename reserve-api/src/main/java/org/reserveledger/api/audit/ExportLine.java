@@ -4,6 +4,9 @@ import org.reserveledger.projections.audit.AuditLog;
 import org.reserveledger.projections.audit.ChainEncoding;
 import org.reserveledger.projections.audit.RecordedEvent;
 
+import tools.jackson.core.Base64Variants;
+import tools.jackson.core.JsonGenerator;
+
 import java.util.Base64;
 
 /**
@@ -25,6 +28,35 @@ record ExportLine(long chainSequence, long position, String eventId, String aggr
                 Base64.getEncoder().encodeToString(event.payload()),
                 event.metaData() == null ? null : Base64.getEncoder().encodeToString(event.metaData()),
                 ChainEncoding.hex(entry.hash()));
+    }
+
+    /**
+     * Writes the line of an entry, and its line feed, the way the mapper writes {@link #of} it (the same names
+     * in the same order, nulls written, the stored bytes in standard base64), without building it first.
+     */
+    static void write(AuditLog.Entry entry, JsonGenerator out) {
+        RecordedEvent event = entry.event();
+        out.writeStartObject();
+        out.writeNumberProperty("chainSequence", entry.chainSequence());
+        out.writeNumberProperty("position", event.position());
+        out.writeStringProperty("eventId", event.eventId());
+        out.writeStringProperty("aggregateType", event.aggregateType());
+        out.writeStringProperty("aggregateId", event.aggregateId());
+        out.writeNumberProperty("sequence", event.sequence());
+        out.writeStringProperty("timestamp", event.timestamp());
+        out.writeStringProperty("payloadType", event.payloadType());
+        out.writeStringProperty("payloadRevision", event.payloadRevision());
+        out.writeName("payload");
+        out.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, event.payload(), 0, event.payload().length);
+        out.writeName("metaData");
+        if (event.metaData() == null) {
+            out.writeNull();
+        } else {
+            out.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, event.metaData(), 0, event.metaData().length);
+        }
+        out.writeStringProperty("hash", ChainEncoding.hex(entry.hash()));
+        out.writeEndObject();
+        out.writeRaw('\n');
     }
 
     RecordedEvent event() {

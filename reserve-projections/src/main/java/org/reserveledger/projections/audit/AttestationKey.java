@@ -25,16 +25,26 @@ public final class AttestationKey {
 
     /** HMAC-SHA-256 over the event's canonical encoding. */
     public byte[] attest(RecordedEvent event) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(ChainEncoding.encode(event));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
-        }
+        return mac().doFinal(ChainEncoding.encode(event));
     }
 
     public boolean attests(RecordedEvent event, byte[] attestation) {
-        return attestation != null && MessageDigest.isEqual(attest(event), attestation);
+        return attests(mac(), ChainEncoding.encode(event), attestation);
+    }
+
+    /** Whether an attestation is this key's of an event's {@linkplain ChainEncoding#encode encoding}, with a reused Mac. */
+    static boolean attests(Mac mac, byte[] encoding, byte[] attestation) {
+        return attestation != null && MessageDigest.isEqual(mac.doFinal(encoding), attestation);
+    }
+
+    /** A Mac under this key, for one thread; {@link Mac#doFinal} leaves it ready for the next event. */
+    Mac mac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
+        }
     }
 }

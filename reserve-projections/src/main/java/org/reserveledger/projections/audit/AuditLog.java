@@ -102,22 +102,25 @@ public class AuditLog {
                 (rs, n) -> entry(rs), args.toArray());
     }
 
-    /** Every linked event in chain order, streamed from one snapshot; returns how many. */
+    /**
+     * Every linked event in chain order, streamed from one snapshot; returns how many. The sink runs on the
+     * calling thread while the next events are read on another.
+     */
     public long export(Consumer<Entry> sink) {
         chainer.catchUp();
-        return snapshot.read(streaming -> {
-            long[] count = {0};
-            streaming.query("""
-                    select %s, c.chain_sequence, c.hash
-                    from audit_chain c
-                    join domain_event_entry e on e.global_index = c.global_index
-                    order by c.chain_sequence
-                    """.formatted(RecordedEvent.COLUMNS), (RowCallbackHandler) rs -> {
-                sink.accept(entry(rs));
-                count[0]++;
-            });
-            return count[0];
-        });
+        long[] count = {0};
+        snapshot.<Entry>read("audit-export", (streaming, entries) -> streaming.query("""
+                select %s, c.chain_sequence, c.hash
+                from audit_chain c
+                join domain_event_entry e on e.global_index = c.global_index
+                order by c.chain_sequence
+                """.formatted(RecordedEvent.COLUMNS), (RowCallbackHandler) rs ->
+                entries.accept(new Entry(rs.getLong(11), RecordedEvent.fromColumns(rs, 1), rs.getBytes(12)))),
+                entry -> {
+                    sink.accept(entry);
+                    count[0]++;
+                });
+        return count[0];
     }
 
     private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,6 +1,5 @@
 package org.reserveledger.projections.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,26 +34,39 @@ public final class ChainEncoding {
     }
 
     public static byte[] encode(RecordedEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + event.payload().length
-                + (event.metaData() == null ? 0 : event.metaData().length));
-        field(out, Long.toString(event.position()));
-        field(out, event.eventId());
-        field(out, event.aggregateType());
-        field(out, event.aggregateId());
-        field(out, Long.toString(event.sequence()));
-        field(out, event.timestamp());
-        field(out, event.payloadType());
-        field(out, event.payloadRevision());
-        field(out, event.payload());
-        field(out, event.metaData());
-        return out.toByteArray();
+        byte[][] fields = {ascii(event.position()), utf8(event.eventId()), utf8(event.aggregateType()),
+                utf8(event.aggregateId()), ascii(event.sequence()), utf8(event.timestamp()), utf8(event.payloadType()),
+                utf8(event.payloadRevision()), event.payload(), event.metaData()};
+        int size = 0;
+        for (byte[] field : fields) {
+            size += 4 + (field == null ? 0 : field.length);
+        }
+        // Written straight into an array of the exact size: this runs for every event a verification reads.
+        byte[] encoding = new byte[size];
+        int at = 0;
+        for (byte[] field : fields) {
+            int length = field == null ? -1 : field.length;
+            encoding[at++] = (byte) (length >>> 24);
+            encoding[at++] = (byte) (length >>> 16);
+            encoding[at++] = (byte) (length >>> 8);
+            encoding[at++] = (byte) length;
+            if (field != null) {
+                System.arraycopy(field, 0, encoding, at, field.length);
+                at += field.length;
+            }
+        }
+        return encoding;
     }
 
     /** The link hash of an event chained after {@code previous}. */
     public static byte[] link(byte[] previous, RecordedEvent event) {
-        MessageDigest sha256 = sha256();
+        return link(sha256(), previous, encode(event));
+    }
+
+    /** The link hash of an event, given its {@linkplain #encode encoding}, with a digest that is reused. */
+    static byte[] link(MessageDigest sha256, byte[] previous, byte[] encoding) {
         sha256.update(previous);
-        sha256.update(encode(event));
+        sha256.update(encoding);
         return sha256.digest();
     }
 
@@ -66,22 +78,15 @@ public final class ChainEncoding {
         return HEX.parseHex(hash);
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
-        field(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] value) {
-        int length = value == null ? -1 : value.length;
-        out.write(length >>> 24);
-        out.write(length >>> 16);
-        out.write(length >>> 8);
-        out.write(length);
-        if (value != null) {
-            out.writeBytes(value);
-        }
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,7 @@
 package org.reserveledger.projections.audit;
 
+import javax.crypto.Mac;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +18,9 @@ public final class ChainWalk {
 
     private final ChainAnchor anchor;
     private final AttestationKey key;
+    /** Reused for every link: one walk runs on one thread. */
+    private final MessageDigest sha256 = ChainEncoding.sha256();
+    private final Mac hmac;
     private final List<ChainProblem> problems = new ArrayList<>();
     private long problemCount;
     private Long firstBroken;
@@ -29,6 +34,7 @@ public final class ChainWalk {
     public ChainWalk(ChainAnchor anchor, AttestationKey key) {
         this.anchor = anchor;
         this.key = key;
+        this.hmac = key == null ? null : key.mac();
     }
 
     /**
@@ -49,15 +55,18 @@ public final class ChainWalk {
             // Nothing to recompute from: carry the stored hash so later links are still checked on their own.
             recomputed = hash;
         } else {
+            byte[] encoding = ChainEncoding.encode(event);
             // Each link is checked against the stored hash before it, so one broken link does not hide the next.
-            if (!Arrays.equals(ChainEncoding.link(stored, event), hash)) {
+            byte[] linked = ChainEncoding.link(sha256, stored, encoding);
+            if (!Arrays.equals(linked, hash)) {
                 report(position, ChainProblem.Kind.ALTERED);
                 sound = false;
-            } else if (key != null && !key.attests(event, mac)) {
+            } else if (key != null && !AttestationKey.attests(hmac, encoding, mac)) {
                 report(position, ChainProblem.Kind.NOT_ATTESTED);
                 sound = false;
             }
-            recomputed = ChainEncoding.link(recomputed, event);
+            // While the recomputed chain agrees with the stored one, the link just computed is the recomputed one too.
+            recomputed = Arrays.equals(recomputed, stored) ? linked : ChainEncoding.link(sha256, recomputed, encoding);
         }
         stored = hash;
         if (anchor != null && anchor.position() == position) {
@@ -74,7 +83,7 @@ public final class ChainWalk {
 
     /** An event in the table that no link names. */
     public void unlinked(RecordedEvent event, byte[] mac, boolean queued) {
-        if (queued && key != null && key.attests(event, mac)) {
+        if (queued && key != null && AttestationKey.attests(hmac, ChainEncoding.encode(event), mac)) {
             pending++;
         } else {
             report(event.position(), ChainProblem.Kind.INSERTED);

@@ -29,6 +29,16 @@ public record RecordedEvent(long position, String eventId, String aggregateType,
                 rs.getBytes("meta_data"));
     }
 
+    /**
+     * Reads {@link #COLUMNS} by index, from column {@code first} on: a long read goes faster without the
+     * look-up of every column by its name.
+     */
+    public static RecordedEvent fromColumns(ResultSet rs, int first) throws SQLException {
+        return new RecordedEvent(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getLong(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getBytes(first + 8), rs.getBytes(first + 9));
+    }
+
     /** The short name of the event's class, e.g. {@code LotDeposited}. */
     public String simpleType() {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
