@@ -19,7 +19,7 @@ import java.time.Duration;
 public record ReserveProperties(@DefaultValue("./data") Path dataDir,
                                 @DefaultValue EmbeddedDatabase embeddedDatabase,
                                 @DefaultValue("5s") Duration viewWait,
-                                @DefaultValue("100") int snapshotThreshold,
+                                @DefaultValue("1000") int snapshotThreshold,
                                 @DefaultValue("4096") long aggregateCacheSize) {
 
     /**

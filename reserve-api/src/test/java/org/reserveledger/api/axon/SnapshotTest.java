@@ -3,9 +3,13 @@ package org.reserveledger.api.axon;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.ApiIntegrationTest;
+import org.reserveledger.api.support.Eventually;
+import org.reserveledger.domain.inventory.Site;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules need: lots in first-in-first-out order with their attributes, and the room used.
  */
 class SnapshotTest extends ApiIntegrationTest {
+
+    @Autowired
+    AggregateCaches caches;
 
     @Test
     void aSiteLoadedFromItsSnapshotKeepsItsLotsInOrder() {
@@ -31,6 +38,10 @@ class SnapshotTest extends ApiIntegrationTest {
             lots.addFirst(deposit.json().get("lotId").asString());
         }
 
+        // Snapshots are taken in the background once a command has answered.
+        Eventually.await("the site's snapshot", Duration.ofSeconds(10), Duration.ofMillis(20), () -> jdbc.sql(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = :site")
+                .param("site", site).query(Long.class).single() > 0);
         var snapshot = jdbc.sql("""
                         select sequence_number, convert_from(payload, 'UTF8') as state
                         from snapshot_event_entry where aggregate_identifier = :site
@@ -44,6 +55,8 @@ class SnapshotTest extends ApiIntegrationTest {
         assertThat(state.get("used").decimalValue()).isEqualByComparingTo(Long.toString(deposits));
         assertThat(state.get("stock").get("VANADIUM")).hasSize((int) deposits);
 
+        // Without its copy in memory, the site is loaded from the snapshot and the events after it.
+        caches.forType(Site.class).remove(site);
         Api.Response withdrawal = reserve.withdraw(site, "VANADIUM", "2.5");
 
         assertThat(withdrawal.status()).isEqualTo(201);

@@ -69,17 +69,23 @@ public class AuditChainer {
                 (rs, n) -> new Link(rs.getLong(1), rs.getBytes(2)));
         long sequence = head.isEmpty() ? 0 : head.getFirst().sequence();
         byte[] previous = head.isEmpty() ? ChainEncoding.genesis() : head.getFirst().hash();
+        // The pending positions first, then their rows by primary key: a join of the pending rows with the
+        // event, attestation and chain tables would be planned, once prepared, as scans of those whole tables.
+        Long[] positions = jdbc.queryForList(
+                "select global_index from audit_chain_pending where global_index > ? order by global_index limit "
+                        + BATCH, Long.class, after).toArray(Long[]::new);
+        if (positions.length == 0) {
+            return new Batch(0, 0, after);
+        }
         List<Pending> pending = jdbc.query("""
                         select %s, a.mac
-                        from audit_chain_pending p
-                        join domain_event_entry e on e.global_index = p.global_index
-                        left join event_attestation a on a.global_index = p.global_index
-                        where p.global_index > ?
-                          and not exists (select 1 from audit_chain c where c.global_index = p.global_index)
-                        order by p.global_index
-                        limit %d
-                        """.formatted(RecordedEvent.COLUMNS, BATCH),
-                (rs, n) -> new Pending(RecordedEvent.fromRow(rs), rs.getBytes("mac")), after);
+                        from domain_event_entry e
+                        left join event_attestation a on a.global_index = e.global_index
+                        where e.global_index = any(?)
+                          and not exists (select 1 from audit_chain c where c.global_index = e.global_index)
+                        order by e.global_index
+                        """.formatted(RecordedEvent.COLUMNS),
+                (rs, n) -> new Pending(RecordedEvent.fromRow(rs), rs.getBytes("mac")), (Object) positions);
         List<Object[]> links = new ArrayList<>(pending.size());
         for (Pending candidate : pending) {
             if (!key.attests(candidate.event(), candidate.mac())) {
@@ -95,7 +101,7 @@ public class AuditChainer {
         jdbc.update("delete from audit_chain_pending where global_index = any(?)",
                 (Object) links.stream().map(link -> (Long) link[1]).toArray(Long[]::new));
         int linked = links.size();
-        return new Batch(pending.size(), linked, pending.isEmpty() ? after : pending.getLast().event().position());
+        return new Batch(positions.length, linked, positions[positions.length - 1]);
     }
 
     private record Link(long sequence, byte[] hash) {
