@@ -1,12 +1,12 @@
 package org.reserveledger.api.views;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.reserveledger.api.support.Api;
 import org.reserveledger.api.support.Concurrently;
 import org.reserveledger.api.support.TestDatabase;
 import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.replay.ProjectionCheckpoints;
+import org.reserveledger.projections.replay.StreamReplay;
 import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +55,7 @@ class ProjectionCheckpointTest {
     ProjectionCatalog catalog;
 
     @Autowired
-    EventStorageEngine storage;
+    StreamReplay replay;
 
     @Autowired
     JdbcTemplate jdbcTemplate;
@@ -164,7 +164,7 @@ class ProjectionCheckpointTest {
         deposits(85);
         jdbc.sql("update projection_checkpoint set retired_at = now()").update();
         // A second node's builder over the same database.
-        ProjectionCheckpoints otherNode = new ProjectionCheckpoints(catalog, storage, jdbcTemplate, transactions, stream, 40, 100);
+        ProjectionCheckpoints otherNode = new ProjectionCheckpoints(catalog, replay, jdbcTemplate, transactions, stream, 40, 100);
         List<Integer> built = Concurrently.race(checkpoints::catchUp, otherNode::catchUp);
         assertThat(built.getFirst() + built.getLast()).isEqualTo((int) (head() / 40));
         assertThat(jdbc.sql("select count(distinct position) = count(*) from projection_checkpoint where retired_at is null")

@@ -1,8 +1,7 @@
 package org.reserveledger.projections.replay;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.reserveledger.projections.replay.ProjectionCheckpoints.Checkpoint;
+import org.reserveledger.projections.replay.StreamReplay.Cursor;
 import org.reserveledger.projections.tracking.StreamPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,31 +9,37 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Rebuilds projections as they stood at a past instant, inside the caller's transaction: each
- * table is shadowed by a temporary table of the same shape (PostgreSQL resolves unqualified names
- * to temporary tables first), filled from the newest checkpoint whose events were all recorded by
- * the instant, or left empty when there is none; the events after it recorded up to the instant are
- * replayed through the projections' own handlers, and the view's own queries then read the result.
- * Reading stops at the last event recorded by the instant. The temporary tables vanish with the
- * transaction, which the caller rolls back.
+ * Rebuilds projections as they stood at a past instant, inside the caller's transaction, which the
+ * caller rolls back. From the newest checkpoint whose events were all recorded by the instant, the
+ * events after it recorded up to the instant are replayed through the projections' own handlers
+ * straight into the checkpoint's tables (the projections' unqualified table names resolve to its
+ * schema for the transaction), and the view's own queries then read the result there: nothing is
+ * copied, and the rollback leaves the checkpoint as it was built. With no checkpoint, each table is
+ * shadowed by an empty temporary table of the same shape (PostgreSQL resolves unqualified names to
+ * temporary tables first) and the stream is replayed from its start.
+ * <p>
+ * Checkpoints lie an interval apart, so a replay reads at most about an interval of events. Two views
+ * asOf instants after the same checkpoint write the same rows in the same order: the second waits for
+ * the first's rollback where their replays meet, and then proceeds on the checkpoint's rows as built.
+ * The checkpoint's generated keys come from sequences, which a rollback does not wind back, so the rows
+ * a replay adds get other keys each time; they are still above every row of the checkpoint and in the
+ * order the events came, which is all the views use them for.
  */
 @Component
 public class PointInTime {
 
-    private final EventStorageEngine storage;
     private final ProjectionTables tables;
     private final ProjectionCheckpoints checkpoints;
     private final StreamPositions stream;
+    private final StreamReplay replay;
 
-    public PointInTime(EventStorageEngine storage, JdbcTemplate jdbc, ProjectionCheckpoints checkpoints,
-                       StreamPositions stream) {
-        this.storage = storage;
+    public PointInTime(JdbcTemplate jdbc, ProjectionCheckpoints checkpoints, StreamPositions stream, StreamReplay replay) {
         this.tables = new ProjectionTables(jdbc);
         this.checkpoints = checkpoints;
         this.stream = stream;
+        this.replay = replay;
     }
 
     /**
@@ -49,28 +54,18 @@ public class PointInTime {
      */
     public Replayed replay(List<Projection> projections, Instant asOf) {
         Optional<Checkpoint> checkpoint = checkpoints.usableFor(asOf);
-        tables.createTemporary(projections);
-        checkpoint.ifPresent(c -> tables.copyRows(projections, c.schema(), "pg_temp"));
-        long after = checkpoint.map(Checkpoint::position).orElse(0L);
+        if (checkpoint.isPresent()) {
+            tables.resolveTo(checkpoint.get().schema());
+        } else {
+            tables.createTemporary(projections);
+        }
+        Cursor cursor = checkpoint.map(Checkpoint::cursorAfter).orElseGet(Cursor::atStart);
         // Events after the last one recorded by the instant need not be read at all, so a question about
         // an early instant costs what the stream held then, not what it holds now.
-        Optional<Long> last = stream.lastRecordedBy(asOf, after);
-        long[] position = {checkpoint.map(Checkpoint::lastEventPosition).orElse(-1L)};
+        Optional<Long> last = stream.lastRecordedBy(asOf, checkpoint.map(Checkpoint::position).orElse(0L));
         if (last.isPresent()) {
-            try (Stream<? extends TrackedEventMessage<?>> events =
-                         storage.readEvents(checkpoint.map(Checkpoint::tokenAfter).orElse(null), false)) {
-                events.takeWhile(event -> positionOf(event) <= last.get())
-                        .filter(event -> !event.getTimestamp().isAfter(asOf))
-                        .forEachOrdered(event -> {
-                            projections.forEach(projection -> projection.apply(event));
-                            position[0] = Math.max(position[0], positionOf(event));
-                        });
-            }
+            replay.replay(projections, cursor, last.get(), Long.MAX_VALUE, event -> !event.getTimestamp().isAfter(asOf));
         }
-        return new Replayed(position[0], checkpoint.map(Checkpoint::position));
-    }
-
-    static long positionOf(TrackedEventMessage<?> event) {
-        return event.trackingToken().position().orElse(-1);
+        return new Replayed(cursor.position(), checkpoint.map(Checkpoint::position));
     }
 }

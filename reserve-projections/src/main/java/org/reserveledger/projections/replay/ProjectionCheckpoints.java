@@ -1,9 +1,6 @@
 package org.reserveledger.projections.replay;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.reserveledger.projections.replay.StreamReplay.Cursor;
 import org.reserveledger.projections.tracking.StreamPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Checkpoints of every projection's tables at fixed positions of the stream, so that a view asOf a
- * past instant replays only the events after the nearest checkpoint instead of the whole stream.
+ * past instant replays only the events after the nearest checkpoint, into its tables (see
+ * {@link PointInTime}), instead of the whole stream.
  * <p>
  * A checkpoint at position {@code P} holds the tables as the projections' own handlers leave them
  * after every event up to {@code P}, in position order, in a schema of its own. It is built only
@@ -34,7 +30,7 @@ import java.util.stream.Stream;
  * before it, so building one costs an interval of events. A checkpoint records the shape of the
  * tables it copied; after a migration changes that shape, or after a projection is rebuilt, the old
  * checkpoints are retired and new ones are built. Retired checkpoints stop being offered at once and
- * their schemas are dropped a while later, so a view already copying from one can finish.
+ * their schemas are dropped a while later, so a view already reading one can finish.
  */
 @Component
 public class ProjectionCheckpoints {
@@ -44,7 +40,7 @@ public class ProjectionCheckpoints {
     private static final Duration RETIRED_GRACE = Duration.ofMinutes(10);
 
     private final ProjectionCatalog catalog;
-    private final EventStorageEngine storage;
+    private final StreamReplay replay;
     private final JdbcTemplate jdbc;
     private final ProjectionTables tables;
     private final TransactionTemplate transactions;
@@ -52,7 +48,7 @@ public class ProjectionCheckpoints {
     private final long interval;
     private final int keep;
 
-    public ProjectionCheckpoints(ProjectionCatalog catalog, EventStorageEngine storage, JdbcTemplate jdbc,
+    public ProjectionCheckpoints(ProjectionCatalog catalog, StreamReplay replay, JdbcTemplate jdbc,
                                  PlatformTransactionManager transactions, StreamPositions stream,
                                  @Value("${reserve.projections.checkpoints.interval:10000}") long interval,
                                  @Value("${reserve.projections.checkpoints.keep:100}") int keep) {
@@ -60,7 +56,7 @@ public class ProjectionCheckpoints {
             throw new IllegalArgumentException("reserve.projections.checkpoints.interval and .keep must be positive");
         }
         this.catalog = catalog;
-        this.storage = storage;
+        this.replay = replay;
         this.jdbc = jdbc;
         this.tables = new ProjectionTables(jdbc);
         this.transactions = new TransactionTemplate(transactions);
@@ -72,9 +68,9 @@ public class ProjectionCheckpoints {
     /** A checkpoint that can be offered. */
     public record Checkpoint(long position, Instant recordedThrough, long lastEventPosition, String schema) {
 
-        /** Where reading the stream resumes after this checkpoint: every event up to its position is in it. */
-        TrackingToken tokenAfter() {
-            return GapAwareTrackingToken.newInstance(position, Set.of());
+        /** Where a replay resumes after this checkpoint: every event up to its position is in it. */
+        Cursor cursorAfter() {
+            return Cursor.after(position, lastEventPosition, recordedThrough);
         }
     }
 
@@ -158,19 +154,9 @@ public class ProjectionCheckpoints {
             tables.createSchema(schema, catalog.all());
             previous.ifPresent(p -> tables.copyRows(catalog.all(), p.schema(), schema));
             tables.resolveTo(schema);
-            Instant[] recordedThrough = {previous.map(Checkpoint::recordedThrough).orElse(Instant.EPOCH)};
-            long[] lastEvent = {previous.map(Checkpoint::lastEventPosition).orElse(0L)};
-            try (Stream<? extends TrackedEventMessage<?>> events =
-                         storage.readEvents(previous.map(Checkpoint::tokenAfter).orElse(null), false)) {
-                events.takeWhile(event -> PointInTime.positionOf(event) <= position).forEachOrdered(event -> {
-                    catalog.all().forEach(projection -> projection.apply(event));
-                    if (event.getTimestamp().isAfter(recordedThrough[0])) {
-                        recordedThrough[0] = event.getTimestamp();
-                    }
-                    lastEvent[0] = PointInTime.positionOf(event);
-                });
-            }
-            Checkpoint built = new Checkpoint(position, roundedUp(recordedThrough[0]), lastEvent[0], schema);
+            Cursor cursor = previous.map(Checkpoint::cursorAfter).orElseGet(() -> Cursor.after(0, 0, Instant.EPOCH));
+            replay.replay(catalog.all(), cursor, position, Long.MAX_VALUE, event -> true);
+            Checkpoint built = new Checkpoint(position, roundedUp(cursor.latest()), cursor.position(), schema);
             jdbc.update("""
                             insert into projection_checkpoint
                                 (position, recorded_through, last_event_position, schema_name, tables_fingerprint)

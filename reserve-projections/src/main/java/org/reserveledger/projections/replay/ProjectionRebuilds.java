@@ -2,12 +2,10 @@ package org.reserveledger.projections.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
+import org.reserveledger.projections.replay.StreamReplay.Cursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds a projection from the start of the stream without ever showing a half-built view:
  * its handlers replay every event into copies of its tables in a schema of their own, batch by
  * batch, while the live tables keep answering and keep following the stream. When the copy has
  * caught up, the live processor pauses, the copy applies the last few events, and one transaction
- * swaps the copies in and moves the processor's token to where the copy ended; then the processor
- * resumes from there. The projections' checkpoints are retired with the swap.
+ * swaps the copies in and moves the token of every segment of the processor, through its token store,
+ * to where the copy ended; then the processor resumes from there. The projections' checkpoints are retired with the swap.
  * <p>
  * A rebuild never parks an event: an event its handlers cannot apply fails the rebuild, which says
  * which event and why, and the live tables stay as they were (with their own parked events), since a
@@ -44,11 +41,11 @@ public class ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
     private final ProjectionCatalog catalog;
-    private final EventStorageEngine storage;
+    private final StreamReplay replay;
+    private final TokenStore tokenStore;
     private final JdbcTemplate jdbc;
     private final ProjectionTables tables;
     private final TransactionTemplate transactions;
-    private final Serializer serializer;
     private final EventProcessingConfiguration processing;
     private final Clock clock;
     private final int batchSize;
@@ -56,17 +53,17 @@ public class ProjectionRebuilds {
     private final ProjectionCheckpoints checkpoints;
     private final Map<String, RebuildStatus> statuses = new ConcurrentHashMap<>();
 
-    public ProjectionRebuilds(ProjectionCatalog catalog, EventStorageEngine storage, JdbcTemplate jdbc,
-                              PlatformTransactionManager transactions, Serializer serializer,
+    public ProjectionRebuilds(ProjectionCatalog catalog, StreamReplay replay, TokenStore tokenStore, JdbcTemplate jdbc,
+                              PlatformTransactionManager transactions,
                               EventProcessingConfiguration processing, Clock clock, ProjectionCheckpoints checkpoints,
                               @Value("${reserve.projections.rebuild.batch-size:1000}") int batchSize,
                               @Value("${reserve.projections.rebuild.pause:0ms}") Duration pause) {
         this.catalog = catalog;
-        this.storage = storage;
+        this.replay = replay;
+        this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.tables = new ProjectionTables(jdbc);
         this.transactions = new TransactionTemplate(transactions);
-        this.serializer = serializer;
         this.processing = processing;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -104,23 +101,23 @@ public class ProjectionRebuilds {
 
     private void run(Projection projection, Instant startedAt) {
         String schema = "rebuild_" + projection.name();
-        Progress progress = new Progress();
+        Cursor cursor = Cursor.atStart();
         try {
             log.info("Rebuilding projection {} aside in schema {}", projection.name(), schema);
             transactions.executeWithoutResult(status -> createCopies(projection, schema));
             // Batch by batch until the copy is close to the head; the live tables answer meanwhile.
-            while (transactions.execute(status -> replayBatch(projection, schema, progress)) == batchSize) {
-                statuses.put(projection.name(), new RebuildStatus(true, progress.position, startedAt, null,
-                        progress.events, null));
+            while (transactions.execute(status -> replayBatch(projection, schema, cursor)) == batchSize) {
+                statuses.put(projection.name(), new RebuildStatus(true, cursor.position(), startedAt, null,
+                        cursor.applied(), null));
                 if (!pause.isZero()) {
                     Thread.sleep(pause.toMillis());
                 }
             }
-            swap(projection, schema, progress);
-            statuses.put(projection.name(), new RebuildStatus(false, progress.position, startedAt, clock.instant(),
-                    progress.events, null));
+            swap(projection, schema, cursor);
+            statuses.put(projection.name(), new RebuildStatus(false, cursor.position(), startedAt, clock.instant(),
+                    cursor.applied(), null));
             log.info("Rebuilt projection {}: {} events replayed, swapped in at position {}", projection.name(),
-                    progress.events, progress.position);
+                    cursor.applied(), cursor.position());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -131,8 +128,8 @@ public class ProjectionRebuilds {
             } catch (RuntimeException cleanup) {
                 log.warn("Could not drop {}: {}", schema, cleanup.getMessage());
             }
-            statuses.put(projection.name(), new RebuildStatus(false, progress.position, startedAt, clock.instant(),
-                    progress.events, String.valueOf(e.getMessage())));
+            statuses.put(projection.name(), new RebuildStatus(false, cursor.position(), startedAt, clock.instant(),
+                    cursor.applied(), String.valueOf(e.getMessage())));
         }
     }
 
@@ -142,32 +139,18 @@ public class ProjectionRebuilds {
     }
 
     /** Applies up to one batch of events to the copies; returns how many it applied. */
-    private int replayBatch(Projection projection, String schema, Progress progress) {
+    private long replayBatch(Projection projection, String schema, Cursor cursor) {
         tables.resolveTo(schema);
-        int[] applied = {0};
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(progress.token, false)) {
-            events.limit(batchSize).forEachOrdered(event -> {
-                try {
-                    projection.apply(event);
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("event " + event.getIdentifier() + " ("
-                            + event.getPayloadType().getSimpleName() + ") at position "
-                            + event.trackingToken().position().orElse(-1) + " cannot be applied: " + e.getMessage(), e);
-                }
-                progress.advance(event.trackingToken());
-                applied[0]++;
-            });
-        }
-        return applied[0];
+        return replay.replay(List.of(projection), cursor, Long.MAX_VALUE, batchSize, event -> true);
     }
 
-    private void swap(Projection projection, String schema, Progress progress) throws Exception {
+    private void swap(Projection projection, String schema, Cursor cursor) throws Exception {
         EventProcessor processor = processing.eventProcessor(projection.name())
                 .orElseThrow(() -> new IllegalStateException("no event processor " + projection.name()));
         processor.shutdownAsync().get(30, TimeUnit.SECONDS);
         try {
             transactions.executeWithoutResult(status -> {
-                while (replayBatch(projection, schema, progress) > 0) {
+                while (replayBatch(projection, schema, cursor) > 0) {
                     // the events appended since the last batch
                 }
                 for (String table : projection.tables()) {
@@ -175,8 +158,8 @@ public class ProjectionRebuilds {
                     jdbc.execute("alter table " + schema + "." + table + " set schema public");
                 }
                 jdbc.execute("drop schema " + schema);
-                if (progress.token != null) {
-                    moveToken(projection.name(), progress.token);
+                if (cursor.token() != null) {
+                    moveTokens(projection.name(), cursor.token());
                 }
                 // The rebuilt tables hold every event the live projection parked; applying them again would count them twice.
                 processing.deadLetterQueue(projection.name()).ifPresent(SequencedDeadLetterQueue::clear);
@@ -189,27 +172,19 @@ public class ProjectionRebuilds {
         }
     }
 
-    private void moveToken(String processorName, TrackingToken token) {
-        SerializedObject<byte[]> serialized = serializer.serialize(token, byte[].class);
-        int updated = jdbc.update("update token_entry set token = ?, token_type = ?, timestamp = ?, owner = null "
-                        + "where processor_name = ?", serialized.getData(), serialized.getType().getName(),
-                clock.instant().toString(), processorName);
-        if (updated == 0) {
-            jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp) values (?, 0, ?, ?, ?)",
-                    processorName, serialized.getData(), serialized.getType().getName(), clock.instant().toString());
+    /**
+     * Moves every segment of the processor to where the rebuild ended, through the processor's token store,
+     * in the swap's transaction; the processor is shut down, so no segment is claimed by it.
+     */
+    private void moveTokens(String processorName, TrackingToken token) {
+        int[] segments = tokenStore.fetchSegments(processorName);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(processorName, 1, token);
+            return;
         }
-    }
-
-    private static final class Progress {
-
-        private TrackingToken token;
-        private long position = -1;
-        private long events;
-
-        void advance(TrackingToken next) {
-            token = next;
-            position = next.position().orElse(position);
-            events++;
+        for (int segment : segments) {
+            tokenStore.storeToken(token, processorName, segment);
+            tokenStore.releaseClaim(processorName, segment);
         }
     }
 }
