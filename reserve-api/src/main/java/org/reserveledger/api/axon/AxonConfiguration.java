@@ -204,6 +204,8 @@ class AxonConfiguration {
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .dataType(byte[].class)
                 .upcasterChain(eventUpcasters())
+                // Events per query when a processor, a replay or an aggregate load reads the stream (Axon's default 100).
+                .batchSize(1000)
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry")
                         .snapshotTable("snapshot_event_entry")
