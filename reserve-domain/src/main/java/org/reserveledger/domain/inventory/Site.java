@@ -10,6 +10,7 @@ import org.reserveledger.domain.shared.DepositId;
 import org.reserveledger.domain.shared.DomainRuleViolation;
 import org.reserveledger.domain.shared.DrawId;
 import org.reserveledger.domain.shared.LedgerBounds;
+import org.reserveledger.domain.shared.LotId;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ public class Site {
     // What a reversal needs to know of each deposit and withdrawal, keyed by their UUIDs.
     private Map<UUID, Deposit> deposits;
     private Map<UUID, Withdrawal> withdrawals;
+    /** Each lot's place in its mineral's list in {@link #stock}; not part of the state, so never in a snapshot. */
+    private transient Map<LotId, Integer> positions;
 
     protected Site() {
         // for Axon's event sourcing and snapshots
@@ -201,28 +205,30 @@ public class Site {
         if (!quantity.isPositive()) {
             throw new DomainRuleViolation("quantity-not-positive", "a " + operation + "'s quantity must be positive");
         }
-        // A lot with nothing left now can give nothing at any instant (what it gives is at most what it holds
-        // after every later movement), so only the lots holding something are weighed.
+        // Oldest first, until the quantity is made up: a withdrawal looks at no more lots than it takes from. A lot
+        // with nothing left now can give nothing at any instant (what it gives is at most what it holds after every
+        // later movement), so it is passed over.
         List<HeldLot> held = stock.getOrDefault(mineral, List.of());
-        List<HeldLot> lots = held.stream().filter(lot -> lot.quantity().isPositive()).toList();
-        Tonnes available = lots.stream().map(lot -> lot.takeableAt(at)).reduce(Tonnes.ZERO, Tonnes::plus);
-        if (quantity.exceeds(available)) {
-            throw new DomainRuleViolation("insufficient-stock", "%s of %s %s exceeds the %s available at %s%s"
-                    .formatted(operation, quantity, mineral, available, siteId, since(held, at)));
-        }
         List<Lot> taken = new ArrayList<>();
         Tonnes remaining = quantity;
-        for (HeldLot lot : lots) {
-            if (remaining.isZero()) {
-                break;
+        Tonnes available = Tonnes.ZERO;
+        for (HeldLot lot : held) {
+            if (!lot.quantity().isPositive()) {
+                continue;
             }
-            Tonnes part = lot.takeableAt(at).min(remaining);
+            Tonnes takeable = lot.takeableAt(at);
+            available = available.plus(takeable);
+            Tonnes part = takeable.min(remaining);
             if (part.isPositive()) {
                 taken.add(lot.lot().withQuantity(part));
                 remaining = remaining.minus(part);
+                if (remaining.isZero()) {
+                    return taken;
+                }
             }
         }
-        return taken;
+        throw new DomainRuleViolation("insufficient-stock", "%s of %s %s exceeds the %s available at %s%s"
+                .formatted(operation, quantity, mineral, available, siteId, since(held, at)));
     }
 
     private List<Lot> takeNamed(Mineral mineral, Tonnes quantity, List<LotPortion> named, Instant at) {
@@ -332,20 +338,36 @@ public class Site {
     }
 
     private HeldLot held(Mineral mineral, LotPortion portion) {
-        return stock.get(mineral).stream().filter(held -> held.lot().lotId().equals(portion.lotId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("lot " + portion.lotId() + " is not held at " + siteId));
+        int position = positionOf(portion.lotId());
+        List<HeldLot> lots = stock.get(mineral);
+        if (position < 0 || lots == null || position >= lots.size()
+                || !lots.get(position).lot().lotId().equals(portion.lotId())) {
+            throw new IllegalStateException("lot " + portion.lotId() + " is not held at " + siteId);
+        }
+        return lots.get(position);
+    }
+
+    /** Where a lot is in its mineral's list, or -1; the index is rebuilt when missing (as after a snapshot). */
+    private int positionOf(LotId lotId) {
+        if (positions == null) {
+            positions = new HashMap<>();
+            stock.values().forEach(lots -> {
+                for (int i = 0; i < lots.size(); i++) {
+                    positions.put(lots.get(i).lot().lotId(), i);
+                }
+            });
+        }
+        return positions.getOrDefault(lotId, -1);
     }
 
     private void arrive(Lot lot, Instant at, UUID reference) {
         List<HeldLot> lots = stock.computeIfAbsent(lot.mineral(), m -> new ArrayList<>());
         used = used.plus(lot.quantity());
         // Parts of one lot arriving separately (two transfers, say) are held as one lot again.
-        for (int i = 0; i < lots.size(); i++) {
-            HeldLot held = lots.get(i);
-            if (held.lot().lotId().equals(lot.lotId())) {
-                lots.set(i, held.moved(at, lot.quantity().value(), reference));
-                return;
-            }
+        int held = positionOf(lot.lotId());
+        if (held >= 0) {
+            lots.set(held, lots.get(held).moved(at, lot.quantity().value(), reference));
+            return;
         }
         HeldLot arrived = HeldLot.received(lot, at, reference);
         int position = lots.size();
@@ -353,6 +375,11 @@ public class Site {
             position--;
         }
         lots.add(position, arrived);
+        if (position == lots.size() - 1) {
+            positions.put(lot.lotId(), position);
+        } else {
+            positions = null; // the lots after it moved up one place
+        }
     }
 
     private void leave(Mineral mineral, List<LotPortion> portions, Instant at, UUID reference) {
@@ -373,12 +400,9 @@ public class Site {
     }
 
     private void replace(Mineral mineral, LotPortion portion, HeldLot changed) {
-        List<HeldLot> lots = stock.get(mineral);
-        for (int i = 0; i < lots.size(); i++) {
-            if (lots.get(i).lot().lotId().equals(portion.lotId())) {
-                lots.set(i, changed);
-                return;
-            }
+        int position = positionOf(portion.lotId());
+        if (position >= 0) {
+            stock.get(mineral).set(position, changed);
         }
     }
 
