@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -271,11 +272,16 @@ class OpenApiFuzzTest {
             for (RawHttp.Request request : fuzzCase.requests()) {
                 long before = head();
                 RawHttp.Answer answer;
+                String failure = null;
                 Instant start = Instant.now();
                 try {
                     answer = http.send(request);
+                } catch (SocketTimeoutException e) {
+                    answer = null;
+                    failure = "no complete answer within " + http.timeoutMillis() / 1000 + " s";
                 } catch (IOException e) {
                     answer = null;
+                    failure = "no complete answer: " + e.getMessage();
                 }
                 time(fuzzCase, request, Duration.between(start, Instant.now()));
                 List<ServiceLog.Entry> logged = new ArrayList<>();
@@ -290,8 +296,7 @@ class OpenApiFuzzTest {
                 }
                 last = new Appended(fuzzCase, request, before, before, answer);
                 if (answer == null) {
-                    findings.add(fuzzCase, request, "no complete answer within " + http.timeoutMillis() / 1000 + " s",
-                            0, "", logged);
+                    findings.add(fuzzCase, request, failure, 0, "", logged);
                 }
                 sent++;
                 perOperation.merge(fuzzCase.operation().toString(), 1, Integer::sum);
