@@ -42,6 +42,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.reserveledger.api.ReserveProperties;
 import org.reserveledger.domain.commitment.Commitment;
+import org.reserveledger.projections.support.ProjectionWrites;
 import org.reserveledger.projections.audit.EventAttestation;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.reserveledger.projections.commitment.CommitmentProjection;
@@ -318,10 +319,10 @@ class AxonConfiguration {
         };
     }
 
-    /** Each parking projection's handlers run in a savepoint, so a failing event leaves no writes behind. */
+    /** The parking projections' handlers share their batch's round trips, and a failing event still leaves no writes behind. */
     @Bean
-    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager) {
-        return new ProjectionSavepoints(PARKING.keySet(), transactionManager);
+    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager, ProjectionWrites writes) {
+        return new ProjectionSavepoints(PARKING.keySet(), transactionManager, writes);
     }
 
     @Bean

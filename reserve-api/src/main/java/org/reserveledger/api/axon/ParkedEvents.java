@@ -68,7 +68,7 @@ public class ParkedEvents {
         List<String> cleared = new ArrayList<>();
         List<ParkedEvent> stillParked = new ArrayList<>();
         for (String sequence : sequences(queue)) {
-            processor.process(letter -> sequenceOf(letter).equals(sequence));
+            ProjectionSavepoints.retryingParked(() -> processor.process(letter -> sequenceOf(letter).equals(sequence)));
             headLetter(queue, sequence).map(ParkedEvent::of)
                     .ifPresentOrElse(stillParked::add, () -> cleared.add(sequence));
         }
@@ -102,7 +102,7 @@ public class ParkedEvents {
                     .plus(properties.backOffAfter(ParkingPolicy.retries(letter))).isAfter(now);
             // Each call takes at most one sequence; a failed one is touched again, so it is not due twice.
             for (long i = queue.amountOfSequences(); i > 0; i--) {
-                processor.process(due);
+                ProjectionSavepoints.retryingParked(() -> processor.process(due));
             }
         });
     }

@@ -40,6 +40,10 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause instanceof ProjectionSavepoints.BatchMustBeRetried retried) {
+            // Its writes reached the database: the batch is rolled back and applied again, one event at a time.
+            throw retried;
+        }
         boolean parked = letter.diagnostics().containsKey(RETRIES);
         if (!parked && (TransientFailures.isTransient(cause) || appliedElsewhere(letter.message()))) {
             throw new TransientProjectionFailure(cause);

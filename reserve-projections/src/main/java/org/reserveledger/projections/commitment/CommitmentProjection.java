@@ -12,7 +12,7 @@ import org.reserveledger.domain.commitment.StorageFeeCharged;
 import org.reserveledger.domain.supply.DisruptionDeclared;
 import org.reserveledger.domain.supply.DisruptionEnded;
 import org.reserveledger.domain.supply.Entitlement;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import java.util.List;
 
@@ -38,23 +38,23 @@ public class CommitmentProjection {
             "commitment_view",
             "commitment_manufacturer");
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public CommitmentProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CommitmentProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ManufacturerRegistered event) {
-        jdbc.sql("insert into commitment_manufacturer (manufacturer_id, name) values (:id, :name)")
+        writes.insert("insert into commitment_manufacturer (manufacturer_id, name) values (:id, :name)")
                 .param("id", event.manufacturerId().value())
                 .param("name", event.name())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(CommitmentMade event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into commitment_view (commitment_id, manufacturer_id, mineral, quantity_tonnes,
                             price_per_tonne_usd, start_date, end_date, upfront_fee_usd, storage_fee_rate_usd,
                             replenish_within_days)
@@ -70,12 +70,12 @@ public class CommitmentProjection {
                 .param("upfront", event.upfrontFee().value())
                 .param("rate", event.storageFeePerTonneMonth().value())
                 .param("days", event.replenishWithinDays())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(MaterialDrawn event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into commitment_draw (draw_id, commitment_id, site_id, quantity_tonnes, drawn_on,
                             emergency, disruption_id, replenish_by)
                         values (:drawId, :commitmentId, :siteId, :quantity, :drawnOn, :emergency, :disruptionId,
@@ -89,12 +89,12 @@ public class CommitmentProjection {
                 .param("emergency", event.emergency())
                 .param("disruptionId", event.disruptionId() == null ? null : event.disruptionId().value())
                 .param("replenishBy", event.replenishBy())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(DrawReplenished event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into commitment_replenishment (lot_id, commitment_id, site_id, quantity_tonnes,
                             replenished_on)
                         values (:lotId, :commitmentId, :siteId, :quantity, :replenishedOn)
@@ -104,12 +104,12 @@ public class CommitmentProjection {
                 .param("siteId", event.siteId().value())
                 .param("quantity", event.quantity().value())
                 .param("replenishedOn", event.replenishedOn())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(StorageFeeCharged event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into commitment_storage_fee (commitment_id, month, amount_usd, charged_to)
                         values (:id, :month, :amount, :to)
                         """)
@@ -117,12 +117,12 @@ public class CommitmentProjection {
                 .param("month", event.month().toString())
                 .param("amount", event.amount().value())
                 .param("to", event.to())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(CommitmentSettled event) {
-        jdbc.sql("""
+        writes.sql("""
                         update commitment_view set settled_on = :on, proceeds_usd = :proceeds
                         where commitment_id = :id
                         """)
@@ -134,7 +134,7 @@ public class CommitmentProjection {
 
     @EventHandler
     void on(DisruptionDeclared event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into commitment_disruption (disruption_id, mineral, reason, declared_on, ratio)
                         values (:id, :mineral, :reason, :declaredOn, :ratio)
                         """)
@@ -143,26 +143,26 @@ public class CommitmentProjection {
                 .param("reason", event.reason())
                 .param("declaredOn", event.declaredOn())
                 .param("ratio", event.ratio())
-                .update();
+                .add();
         for (Entitlement entitlement : event.entitlements()) {
-            jdbc.sql("""
+            writes.insert("""
                             insert into commitment_entitlement (disruption_id, commitment_id, tonnes)
                             values (:disruptionId, :commitmentId, :tonnes)
                             """)
                     .param("disruptionId", event.disruptionId().value())
                     .param("commitmentId", entitlement.commitmentId().value())
                     .param("tonnes", entitlement.tonnes().value())
-                    .update();
+                    .add();
         }
     }
 
     @EventHandler
     void on(DisruptionEnded event) {
-        jdbc.sql("update commitment_disruption set ended_on = :on where disruption_id = :id")
+        writes.sql("update commitment_disruption set ended_on = :on where disruption_id = :id")
                 .param("id", event.disruptionId().value())
                 .param("on", event.endedOn())
                 .update();
-        jdbc.sql("""
+        writes.sql("""
                         update commitment_draw d set replenish_by = :on::date + c.replenish_within_days
                         from commitment_view c
                         where c.commitment_id = d.commitment_id and d.disruption_id = :id and d.replenish_by is null
@@ -174,6 +174,6 @@ public class CommitmentProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
+        TABLES.forEach(table -> writes.sql("delete from " + table).update());
     }
 }

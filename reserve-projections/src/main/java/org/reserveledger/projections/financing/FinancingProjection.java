@@ -19,7 +19,7 @@ import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.Usd;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -50,15 +50,15 @@ public class FinancingProjection {
             "financing_loan_flow",
             "financing_facility");
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public FinancingProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public FinancingProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(FacilityEstablished event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into financing_facility (facility_id, lender, limit_usd, annual_rate_pct, day_count, maturity_date)
                         values (:id, :lender, :limit, :rate, :dayCount, :maturity)
                         """)
@@ -68,7 +68,7 @@ public class FinancingProjection {
                 .param("rate", event.annualInterestRatePct())
                 .param("dayCount", event.dayCount().name())
                 .param("maturity", event.maturityDate())
-                .update();
+                .add();
     }
 
     @EventHandler
@@ -85,35 +85,35 @@ public class FinancingProjection {
 
     @EventHandler
     void on(InvestorAdmitted event) {
-        jdbc.sql("insert into financing_investor (investor_id, name, commitment_usd) values (:id, :name, :commitment)")
+        writes.insert("insert into financing_investor (investor_id, name, commitment_usd) values (:id, :name, :commitment)")
                 .param("id", event.investorId().value())
                 .param("name", event.name())
                 .param("commitment", event.commitment().value())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(CapitalCalled event) {
-        jdbc.sql("insert into financing_capital_call (capital_call_id, amount_usd, due_date) values (:call, :amount, :due)")
+        writes.insert("insert into financing_capital_call (capital_call_id, amount_usd, due_date) values (:call, :amount, :due)")
                 .param("call", event.capitalCallId().value())
                 .param("amount", event.amount().value())
                 .param("due", event.dueDate())
-                .update();
+                .add();
         for (CapitalCalled.Allocation allocation : event.allocations()) {
-            jdbc.sql("""
+            writes.insert("""
                             insert into financing_capital_allocation (capital_call_id, investor_id, amount_usd)
                             values (:call, :investor, :amount)
                             """)
                     .param("call", event.capitalCallId().value())
                     .param("investor", allocation.investorId().value())
                     .param("amount", allocation.amount().value())
-                    .update();
+                    .add();
         }
     }
 
     @EventHandler
     void on(CapitalContributed event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into financing_contribution (contribution_id, investor_id, capital_call_id, amount_usd, value_date)
                         values (:id, :investor, :call, :amount, :valueDate)
                         """)
@@ -122,7 +122,7 @@ public class FinancingProjection {
                 .param("call", event.capitalCallId().value())
                 .param("amount", event.amount().value())
                 .param("valueDate", event.valueDate())
-                .update();
+                .add();
     }
 
     @EventHandler
@@ -131,7 +131,7 @@ public class FinancingProjection {
             // Supplied in kind by a manufacturer: the reserve paid nothing for it.
             return;
         }
-        jdbc.sql("""
+        writes.insert("""
                         insert into financing_procurement (lot_id, funding_source, amount_usd, value_date)
                         values (:lot, :source, :amount, :valueDate)
                         """)
@@ -139,13 +139,13 @@ public class FinancingProjection {
                 .param("source", event.lot().fundingSource().name())
                 .param("amount", event.lot().unitCostUsd().times(event.lot().quantity()).value())
                 .param("valueDate", event.lot().receivedAt().atZone(ZoneOffset.UTC).toLocalDate())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(DepositReversed event) {
         // The reversed lot was never bought: the books at every date show no cash spent on it.
-        jdbc.sql("delete from financing_procurement where lot_id = :lot")
+        writes.sql("delete from financing_procurement where lot_id = :lot")
                 .param("lot", event.lot().lotId().value())
                 .update();
     }
@@ -168,12 +168,12 @@ public class FinancingProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
+        TABLES.forEach(table -> writes.sql("delete from " + table).update());
     }
 
     private void flow(UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,
                       Usd principal, TrackingToken token) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into financing_loan_flow (flow_id, facility_id, kind, value_date, amount_usd, interest_usd,
                             principal_usd, position)
                         values (:id, :facility, :kind, :valueDate, :amount, :interest, :principal, :position)
@@ -187,14 +187,14 @@ public class FinancingProjection {
                 .param("principal", principal.value())
                 // Orders flows of the same value date as they were recorded, as the facility applied them.
                 .param("position", token.position().orElse(0))
-                .update();
+                .add();
     }
 
     private void manufacturerCash(CommitmentId commitmentId, String kind, Usd amount, LocalDate valueDate) {
         if (!amount.isPositive()) {
             return;
         }
-        jdbc.sql("""
+        writes.insert("""
                         insert into financing_manufacturer_cash (commitment_id, kind, amount_usd, value_date)
                         values (:id, :kind, :amount, :valueDate)
                         """)
@@ -202,6 +202,6 @@ public class FinancingProjection {
                 .param("kind", kind)
                 .param("amount", amount.value())
                 .param("valueDate", valueDate)
-                .update();
+                .add();
     }
 }

@@ -21,7 +21,7 @@ import org.reserveledger.domain.inventory.WithdrawalReversed;
 import org.reserveledger.domain.pricing.ReferencePriceSet;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.SiteId;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -53,15 +53,15 @@ public class InventoryProjection {
             "inventory_commitment",
             "inventory_draw");
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public InventoryProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public InventoryProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(SiteRegistered event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_site (site_id, name, state, capacity_tonnes, status)
                         values (:siteId, :name, :state, :capacity, 'ACTIVE')
                         """)
@@ -69,7 +69,7 @@ public class InventoryProjection {
                 .param("name", event.name())
                 .param("state", event.state())
                 .param("capacity", event.capacity().value())
-                .update();
+                .add();
     }
 
     @EventHandler
@@ -127,7 +127,7 @@ public class InventoryProjection {
 
     @EventHandler
     void on(CommitmentMade event) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_commitment (commitment_id, mineral, quantity_tonnes, start_date)
                         values (:id, :mineral, :quantity, :startDate)
                         """)
@@ -135,13 +135,13 @@ public class InventoryProjection {
                 .param("mineral", event.mineral().name())
                 .param("quantity", event.quantity().value())
                 .param("startDate", event.startDate())
-                .update();
+                .add();
     }
 
     @EventHandler
     void on(MaterialDrawn event) {
         outstanding(event.commitmentId(), event.mineral().name(), event.drawnOn(), event.quantity().value());
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_draw (draw_id, mineral, quantity_tonnes, drawn_on)
                         values (:drawId, :mineral, :quantity, :drawnOn)
                         """)
@@ -149,7 +149,7 @@ public class InventoryProjection {
                 .param("mineral", event.mineral().name())
                 .param("quantity", event.quantity().value())
                 .param("drawnOn", event.drawnOn())
-                .update();
+                .add();
     }
 
     @EventHandler
@@ -161,7 +161,7 @@ public class InventoryProjection {
     @EventHandler
     void on(CommitmentSettled event) {
         // Bought back: from its settlement day nothing is committed or outstanding any more.
-        jdbc.sql("update inventory_commitment set settled_on = :on where commitment_id = :id")
+        writes.sql("update inventory_commitment set settled_on = :on where commitment_id = :id")
                 .param("id", event.commitmentId().value())
                 .param("on", event.settledOn())
                 .update();
@@ -174,7 +174,7 @@ public class InventoryProjection {
     @EventHandler
     void on(ReferencePriceSet event) {
         // The same mineral and date again corrects that date's price.
-        jdbc.sql("""
+        writes.sql("""
                         insert into inventory_reference_price (mineral, effective_from, price_per_tonne_usd, source)
                         values (:mineral, :effectiveFrom, :price, :source)
                         on conflict (mineral, effective_from) do update
@@ -189,11 +189,11 @@ public class InventoryProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
+        TABLES.forEach(table -> writes.sql("delete from " + table).update());
     }
 
     private void recordLot(Lot lot) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_lot (lot_id, mineral, form, unit_cost_usd, supplier, origin_country,
                             funding_source, received_at)
                         values (:lotId, :mineral, :form, :unitCost, :supplier, :origin, :fundingSource, :receivedAt)
@@ -207,7 +207,7 @@ public class InventoryProjection {
                 .param("origin", lot.originCountry().value())
                 .param("fundingSource", lot.fundingSource().name())
                 .param("receivedAt", Timestamp.from(lot.receivedAt()))
-                .update();
+                .add();
     }
 
     private void onHand(SiteId siteId, Lot lot, Instant at, String kind, UUID reference) {
@@ -234,7 +234,7 @@ public class InventoryProjection {
 
     private void movement(SiteId siteId, UUID lotId, String mineral, Instant at, BigDecimal onHand,
                           BigDecimal inTransit, String kind, UUID reference) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_movement (site_id, lot_id, mineral, at, on_hand_tonnes, in_transit_tonnes,
                             kind, reference)
                         values (:siteId, :lotId, :mineral, :at, :onHand, :inTransit, :kind, :reference)
@@ -247,11 +247,11 @@ public class InventoryProjection {
                 .param("inTransit", inTransit)
                 .param("kind", kind)
                 .param("reference", reference)
-                .update();
+                .add();
     }
 
     private void outstanding(CommitmentId commitmentId, String mineral, LocalDate on, BigDecimal tonnes) {
-        jdbc.sql("""
+        writes.insert("""
                         insert into inventory_outstanding (commitment_id, mineral, on_date, tonnes)
                         values (:id, :mineral, :on, :tonnes)
                         """)
@@ -259,11 +259,11 @@ public class InventoryProjection {
                 .param("mineral", mineral)
                 .param("on", on)
                 .param("tonnes", tonnes)
-                .update();
+                .add();
     }
 
     private String mineralOf(CommitmentId commitmentId) {
-        return jdbc.sql("select mineral from inventory_commitment where commitment_id = :id")
+        return writes.sql("select mineral from inventory_commitment where commitment_id = :id")
                 .param("id", commitmentId.value())
                 .query(String.class)
                 .single();

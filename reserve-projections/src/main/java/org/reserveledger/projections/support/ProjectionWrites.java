@@ -1,0 +1,174 @@
+package org.reserveledger.projections.support;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the projections write their tables. An {@link #insert} of a new row is held back until the
+ * transaction it belongs to commits, or until a statement that may depend on it runs, and then
+ * sent with the other inserts of that transaction, one batch (one round trip) per statement: a
+ * processor's batch of events, or a replay's chunk, costs a few round trips instead of several per
+ * event. Every other statement (an update, a delete, an upsert that changes a row, a read) goes
+ * through {@link #sql}, which first sends what is held back, so it sees and acts on every earlier
+ * write in order.
+ * <p>
+ * Held-back inserts may reach the database in another order than they were made, grouped by
+ * statement: inserts of new rows do not depend on each other. Those of one statement keep their
+ * order, so of two inserts of one key with {@code on conflict do nothing} the first still wins.
+ * <p>
+ * A failure of a held-back insert surfaces when they are sent: at commit, or at the next
+ * {@link #sql} or {@link #flush}. {@link #mark} and {@link #discardFrom} let a caller drop the
+ * inserts of an event whose handler failed before they were sent.
+ */
+@Component
+public class ProjectionWrites {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    public ProjectionWrites(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** An insert of a new row, sent with the transaction's other inserts once {@link Insert#add() added}. */
+    public Insert insert(String sql) {
+        return new Insert(sql);
+    }
+
+    /** Any other statement, run now, after every insert held back so far. */
+    public JdbcClient.StatementSpec sql(String sql) {
+        Pending pending = pending(false);
+        if (pending != null) {
+            pending.flush();
+            pending.direct++;
+        }
+        return jdbc.sql(sql);
+    }
+
+    /** Sends every insert held back in the current transaction. */
+    public void flush() {
+        Pending pending = pending(false);
+        if (pending != null) {
+            pending.flush();
+        }
+    }
+
+    /** Where the current transaction's writes stand, for {@link #discardFrom} and {@link #wroteDirectlySince}. */
+    public Mark mark() {
+        Pending pending = pending(false);
+        return pending == null ? new Mark(0, 0) : new Mark(pending.inserts.size(), pending.direct);
+    }
+
+    /** Drops the inserts held back since {@code mark}; those already sent stay. */
+    public void discardFrom(Mark mark) {
+        Pending pending = pending(false);
+        if (pending != null && pending.inserts.size() > mark.inserts()) {
+            pending.inserts.subList(mark.inserts(), pending.inserts.size()).clear();
+        }
+    }
+
+    /** Whether, since {@code mark}, a statement ran or held-back inserts were sent, which no discard undoes. */
+    public boolean wroteDirectlySince(Mark mark) {
+        Pending pending = pending(false);
+        return pending != null && pending.direct > mark.direct();
+    }
+
+    /** A position in the current transaction's writes. */
+    public record Mark(int inserts, int direct) {
+    }
+
+    private Pending pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null && create) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    /** One insert being described; {@link #add()} holds it back, or runs it at once outside a transaction. */
+    public final class Insert {
+
+        private final String sql;
+        private final MapSqlParameterSource params = new MapSqlParameterSource();
+
+        private Insert(String sql) {
+            this.sql = sql;
+        }
+
+        public Insert param(String name, Object value) {
+            params.addValue(name, value);
+            return this;
+        }
+
+        public void add() {
+            Pending pending = pending(true);
+            if (pending == null) {
+                batches.update(sql, params);
+            } else {
+                pending.inserts.add(new Held(sql, params));
+            }
+        }
+    }
+
+    private record Held(String sql, SqlParameterSource params) {
+    }
+
+    /** The inserts one transaction holds back, sent when it flushes or before it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Held> inserts = new ArrayList<>();
+        /** Statements run and batches sent so far. */
+        private int direct;
+
+        @Override
+        public void flush() {
+            if (inserts.isEmpty()) {
+                return;
+            }
+            Map<String, List<SqlParameterSource>> bySql = new LinkedHashMap<>();
+            for (Held held : inserts) {
+                bySql.computeIfAbsent(held.sql(), sql -> new ArrayList<>()).add(held.params());
+            }
+            inserts.clear();
+            direct++;
+            bySql.forEach((sql, rows) -> batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)));
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flush();
+        }
+
+        // A transaction started inside this one (REQUIRES_NEW) neither sees these inserts nor sends them.
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionWrites.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(ProjectionWrites.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionWrites.this);
+        }
+    }
+}
