@@ -6,16 +6,10 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.util.Objects;
-
 /**
- * Axon's caching repository, made safe for several service instances on one database. A command
- * may decide on a cached copy of an aggregate only if the event store holds no later event of that
- * aggregate: one indexed lookup of its last sequence number, in the command's own transaction.
- * Otherwise the copy is dropped and the aggregate loaded from its snapshot and events. So whatever
- * a command accepts or refuses rests on the aggregate's latest state; and an append that races with
- * another instance's still fails on the store's unique (aggregate, sequence) key, which rolls the
- * command back and evicts the copy.
+ * Axon's caching repository, made safe for several service instances on one database: a command
+ * decided on a cached copy is checked against the store when its outcome does not prove the copy
+ * was current ({@link CachedCopies}), and sent again on the aggregate as stored when it was not.
  */
 final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
@@ -32,10 +26,10 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         boolean cached = cache.containsKey(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-        if (cached && !Objects.equals(aggregate.version(),
-                eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null))) {
-            cache.remove(aggregateIdentifier);
-            aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        if (cached) {
+            CachedCopies.decidingOn(aggregateIdentifier, aggregate,
+                    () -> eventStore.lastSequenceNumberFor(aggregateIdentifier),
+                    () -> cache.remove(aggregateIdentifier));
         }
         return aggregate;
     }

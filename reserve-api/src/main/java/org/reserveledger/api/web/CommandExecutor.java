@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.reserveledger.api.axon.AppendedPositions;
 import org.reserveledger.api.security.ApiPrincipal;
 import org.reserveledger.api.security.CurrentPrincipal;
@@ -13,11 +14,13 @@ import org.reserveledger.domain.shared.UnknownResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,8 @@ public class CommandExecutor {
     public static final String CORRELATION_ID = CommandCorrelation.HEADER;
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+    /** How many times a command that raced with another instance is sent before its 409 is answered. */
+    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;
     private final AppendedPositions appended;
@@ -68,7 +73,8 @@ public class CommandExecutor {
         }
         String requestHash = TokenDigest.sha256Hex(http.getMethod() + ' ' + http.getRequestURI() + '\n'
                 + (request == null ? "" : json.writeValueAsString(request)));
-        return transaction.execute(status -> {
+        // A command of the action that raced with another instance rolls back the whole transaction: it runs again.
+        return again(() -> transaction.execute(status -> {
             Optional<IdempotencyRecords.Stored> stored = idempotency.lock(principal.name(), key);
             if (stored.isPresent()) {
                 if (!stored.get().requestHash().equals(requestHash)) {
@@ -79,7 +85,24 @@ public class CommandExecutor {
             ResponseEntity<?> response = action.apply(dispatcher);
             idempotency.store(principal.name(), key, requestHash, response);
             return response;
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code attempt} until it is not refused for a race with another service instance on an aggregate
+     * (its append came after events it had not seen, or it was decided on a cached copy that was behind the
+     * store), at most {@link #ATTEMPTS} times; each run is rolled back entirely before the next.
+     */
+    private static <R> R again(Supplier<R> attempt) {
+        for (int run = 1; ; run++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrencyException raced) {
+                if (run == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     /**
@@ -104,7 +127,11 @@ public class CommandExecutor {
          */
         public <R> Dispatched<R> send(Object command, String target) {
             try {
-                AppendedPositions.Appended<R> sent = appended.during(() -> commandGateway.sendAndWait(command));
+                // Inside a transaction of the request's (an idempotent one) a race rolls all of it back, and it runs
+                // again as a whole; otherwise only this command is sent again.
+                AppendedPositions.Appended<R> sent = TransactionSynchronizationManager.isActualTransactionActive()
+                        ? appended.during(() -> commandGateway.sendAndWait(command))
+                        : again(() -> appended.during(() -> commandGateway.sendAndWait(command)));
                 return new Dispatched<>(sent.result(), sent.position());
             } catch (AggregateNotFoundException e) {
                 throw new UnknownResource("no " + target);

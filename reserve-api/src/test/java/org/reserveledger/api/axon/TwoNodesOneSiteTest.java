@@ -84,6 +84,27 @@ class TwoNodesOneSiteTest {
     }
 
     @Test
+    void aStaleCopyUnderAnIdempotencyKeyIsDecidedAgainAsAWholeAndAnsweredOnce() {
+        String site = atFirst.registerSite("NV", "1000");
+        assertThat(atFirst.deposit(site, "NICKEL", "10", "16000", "ID").status()).isEqualTo(201);
+        assertThat(atFirst.withdraw(site, "NICKEL", "10").status()).isEqualTo(201);
+        assertThat(atSecond.deposit(site, "NICKEL", "4", "16000", "ID").status()).isEqualTo(201);
+
+        // The first node's copy holds 0 t, the store 4 t: refused on the copy, accepted on the store.
+        Api keyed = new Api(port(first), null).as("OPERATOR").withHeader("Idempotency-Key", "stale-" + site);
+        String body = "{\"mineral\":\"NICKEL\",\"quantityTonnes\":3,\"reason\":\"ROTATION\"}";
+        Api.Response taken = keyed.post("/api/v1/sites/" + site + "/withdrawals", body);
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        Api.Response repeated = keyed.post("/api/v1/sites/" + site + "/withdrawals", body);
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.json().get("withdrawalId")).isEqualTo(taken.json().get("withdrawalId"));
+        // 10 withdrawn before, then 3 once: 4 - 3 = 1 t left.
+        assertThat(withdrawnFromStream(site)).isEqualByComparingTo("13");
+        assertThat(atSecond.withdraw(site, "NICKEL", "1.001").json().get("code").asString()).isEqualTo("insufficient-stock");
+        assertThat(atSecond.withdraw(site, "NICKEL", "1").status()).isEqualTo(201);
+    }
+
+    @Test
     void withdrawalsRacingOnBothNodesTakeNoMoreThanTheSiteHolds() throws Exception {
         String site = atFirst.registerSite("NV", "1000");
         assertThat(atFirst.deposit(site, "NICKEL", "30", "16000", "ID").status()).isEqualTo(201);
