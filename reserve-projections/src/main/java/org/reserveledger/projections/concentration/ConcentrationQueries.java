@@ -31,9 +31,9 @@ public class ConcentrationQueries {
     @QueryHandler
     public Concentration handle(FindConcentrationQuery query) {
         Map<String, List<Row>> byMineral = new LinkedHashMap<>();
-        jdbc.sql("with " + StockLedger.HELD + """
+        jdbc.sql("with " + StockLedger.POSITIONS + """
                         select mineral, origin_country, sum(on_hand + in_transit) as tonnes
-                        from held
+                        from positions
                         group by mineral, origin_country
                         having sum(on_hand + in_transit) > 0
                         order by mineral, sum(on_hand + in_transit) desc, origin_country

@@ -46,6 +46,8 @@ public class InventoryProjection {
 
     /** The tables this projection writes, and no other projection does; children before parents. */
     public static final List<String> TABLES = List.of("inventory_movement",
+            "inventory_holding",
+            "inventory_position",
             "inventory_lot",
             "inventory_site",
             "inventory_reference_price",
@@ -222,18 +224,25 @@ public class InventoryProjection {
     private void taken(SiteId siteId, String mineral, List<LotPortion> portions, Instant at, String kind,
                        UUID reference) {
         for (LotPortion portion : portions) {
-            movement(siteId, portion.lotId().value(), mineral, at, portion.quantity().value().negate(), BigDecimal.ZERO,
-                    kind, reference);
+            // Taken from a lot the site holds: its holding row already names its cost and origin.
+            movement(siteId, portion.lotId().value(), mineral, null, null, at, portion.quantity().value().negate(),
+                    BigDecimal.ZERO, kind, reference);
         }
     }
 
     private void movement(SiteId siteId, Lot lot, Instant at, BigDecimal onHand, BigDecimal inTransit, String kind,
                           UUID reference) {
-        movement(siteId, lot.lotId().value(), lot.mineral().name(), at, onHand, inTransit, kind, reference);
+        movement(siteId, lot.lotId().value(), lot.mineral().name(), lot.unitCostUsd().value(),
+                lot.originCountry().value(), at, onHand, inTransit, kind, reference);
     }
 
-    private void movement(SiteId siteId, UUID lotId, String mineral, Instant at, BigDecimal onHand,
-                          BigDecimal inTransit, String kind, UUID reference) {
+    /**
+     * Records a change to a lot's quantity at a site in the stock ledger, and adds it to the lot's holding there
+     * and to the site's position in its mineral and country of origin: its tonnes, its book cost and, when the
+     * lot's quantity on hand becomes positive or drops to nothing, the number of lots on hand.
+     */
+    private void movement(SiteId siteId, UUID lotId, String mineral, BigDecimal unitCost, String originCountry,
+                          Instant at, BigDecimal onHand, BigDecimal inTransit, String kind, UUID reference) {
         writes.insert("""
                         insert into inventory_movement (site_id, lot_id, mineral, at, on_hand_tonnes, in_transit_tonnes,
                             kind, reference)
@@ -247,6 +256,37 @@ public class InventoryProjection {
                 .param("inTransit", inTransit)
                 .param("kind", kind)
                 .param("reference", reference)
+                .add();
+        // One statement for every movement, so that a lot's changes reach its holding in the order they were made.
+        writes.insert("""
+                        with holding as (
+                            insert into inventory_holding as h (site_id, lot_id, mineral, unit_cost_usd, origin_country,
+                                on_hand_tonnes, in_transit_tonnes)
+                            values (:siteId, :lotId, :mineral, :unitCost, :originCountry, :onHand, :inTransit)
+                            on conflict (site_id, lot_id) do update
+                                set on_hand_tonnes = h.on_hand_tonnes + excluded.on_hand_tonnes,
+                                    in_transit_tonnes = h.in_transit_tonnes + excluded.in_transit_tonnes
+                            returning h.site_id, h.mineral, h.origin_country, h.unit_cost_usd, h.on_hand_tonnes
+                        )
+                        insert into inventory_position as p (site_id, mineral, origin_country, on_hand_tonnes,
+                            in_transit_tonnes, book_usd, lots_on_hand)
+                        select site_id, mineral, origin_country, :onHand, :inTransit,
+                               (:onHand + :inTransit) * unit_cost_usd,
+                               (on_hand_tonnes > 0)::int - (on_hand_tonnes - :onHand > 0)::int
+                        from holding
+                        on conflict (site_id, mineral, origin_country) do update
+                            set on_hand_tonnes = p.on_hand_tonnes + excluded.on_hand_tonnes,
+                                in_transit_tonnes = p.in_transit_tonnes + excluded.in_transit_tonnes,
+                                book_usd = p.book_usd + excluded.book_usd,
+                                lots_on_hand = p.lots_on_hand + excluded.lots_on_hand
+                        """)
+                .param("siteId", siteId.value())
+                .param("lotId", lotId)
+                .param("mineral", mineral)
+                .param("unitCost", unitCost)
+                .param("originCountry", originCountry)
+                .param("onHand", onHand)
+                .param("inTransit", inTransit)
                 .add();
     }
 

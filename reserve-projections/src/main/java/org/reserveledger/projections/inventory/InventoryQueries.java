@@ -125,12 +125,11 @@ public class InventoryQueries {
     }
 
     private List<SiteMineralRow> siteMineralRows(LocalDate valueDate) {
-        return jdbc.sql("with " + StockLedger.HELD + """
+        return jdbc.sql("with " + StockLedger.POSITIONS + """
                         , by_site as (
                             select site_id, mineral, sum(on_hand) as on_hand, sum(in_transit) as in_transit,
-                                   count(*) filter (where on_hand > 0) as lots,
-                                   sum((on_hand + in_transit) * unit_cost_usd) as book
-                            from held group by site_id, mineral
+                                   sum(lots) as lots, sum(book) as book
+                            from positions group by site_id, mineral
                         )
                         select s.site_id, s.mineral, s.on_hand, s.in_transit, s.lots as lot_count, s.book, p.price
                         from by_site s

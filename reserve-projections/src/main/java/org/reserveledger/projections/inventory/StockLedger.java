@@ -7,27 +7,42 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The one reading of the inventory projection's stock ledger that every inventory view starts from: each
- * lot's quantity on hand at, and in transit to, each site at the end of a business date, with what stays
- * true of the lot. Views at any date, today's included, are queries over it.
+ * The one reading of the inventory projection's tables that every inventory view starts from: the stock at
+ * each site, per mineral and country of origin, at the end of a business date. The projection keeps the
+ * positions over every movement recorded; the stock at the end of a date is those less the movements dated
+ * after it, found by date, so a view of today reads the positions alone, whatever the length of the ledger.
  */
 public final class StockLedger {
 
     /**
-     * Common table expression {@code held(site_id, lot_id, mineral, on_hand, in_transit, unit_cost_usd,
-     * supplier, origin_country, funding_source, received_at)}: the lots with anything at a site at the end of
-     * {@code :valueDate}, bound by {@link #at(LocalDate)}.
+     * Common table expression {@code positions(site_id, mineral, origin_country, on_hand, in_transit, book,
+     * lots)}: the tonnes on hand at and in transit to each site at the end of {@code :valueDate}, per mineral and
+     * country of origin, with their book cost (tonnes times cost per tonne, not rounded) and the number of lots
+     * on hand; only rows with stock. Bound by {@link #at(LocalDate)}.
      */
-    public static final String HELD = """
-            held as (
-                select m.site_id, m.lot_id, m.mineral, m.on_hand, m.in_transit, l.unit_cost_usd, l.supplier,
-                       l.origin_country, l.funding_source, l.received_at
-                from (select site_id, lot_id, mineral, sum(on_hand_tonnes) as on_hand,
-                             sum(in_transit_tonnes) as in_transit
-                      from inventory_movement where at < :bookEnd
-                      group by site_id, lot_id, mineral
-                      having sum(on_hand_tonnes) <> 0 or sum(in_transit_tonnes) <> 0) m
-                join inventory_lot l on l.lot_id = m.lot_id
+    public static final String POSITIONS = """
+            later as (
+                select site_id, lot_id, sum(on_hand_tonnes) as on_hand, sum(in_transit_tonnes) as in_transit
+                from inventory_movement where at >= :bookEnd
+                group by site_id, lot_id
+            ),
+            positions as (
+                select site_id, mineral, origin_country, sum(on_hand) as on_hand, sum(in_transit) as in_transit,
+                       sum(book) as book, sum(lots) as lots
+                from (
+                    select site_id, mineral, origin_country, on_hand_tonnes as on_hand, in_transit_tonnes as in_transit,
+                           book_usd as book, lots_on_hand as lots
+                    from inventory_position
+                    union all
+                    -- Undone: each lot's changes after the date, and whether it had anything on hand then.
+                    select h.site_id, h.mineral, h.origin_country, -l.on_hand, -l.in_transit,
+                           -(l.on_hand + l.in_transit) * h.unit_cost_usd,
+                           (h.on_hand_tonnes - l.on_hand > 0)::int - (h.on_hand_tonnes > 0)::int
+                    from later l
+                    join inventory_holding h on h.site_id = l.site_id and h.lot_id = l.lot_id
+                ) changes
+                group by site_id, mineral, origin_country
+                having sum(on_hand) <> 0 or sum(in_transit) <> 0
             )""";
 
     /**
@@ -42,7 +57,7 @@ public final class StockLedger {
     private StockLedger() {
     }
 
-    /** The parameters {@link #HELD} and {@link #PRICE_IN_FORCE} read for the end of {@code valueDate}. */
+    /** The parameters {@link #POSITIONS} and {@link #PRICE_IN_FORCE} read for the end of {@code valueDate}. */
     public static Map<String, Object> at(LocalDate valueDate) {
         return Map.of("valueDate", valueDate, "bookEnd", Timestamp.from(BusinessDay.after(valueDate)));
     }
