@@ -22,6 +22,7 @@ import org.reserveledger.domain.shared.Usd;
 import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,6 +44,7 @@ public class FinancingProjection {
     /** The tables this projection writes, and no other projection does; children before parents. */
     public static final List<String> TABLES = List.of("financing_manufacturer_cash",
             "financing_procurement",
+            "financing_procurement_day",
             "financing_contribution",
             "financing_capital_allocation",
             "financing_capital_call",
@@ -131,21 +133,40 @@ public class FinancingProjection {
             // Supplied in kind by a manufacturer: the reserve paid nothing for it.
             return;
         }
+        LocalDate valueDate = event.lot().receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        BigDecimal amount = event.lot().unitCostUsd().times(event.lot().quantity()).value();
         writes.insert("""
                         insert into financing_procurement (lot_id, funding_source, amount_usd, value_date)
                         values (:lot, :source, :amount, :valueDate)
                         """)
                 .param("lot", event.lot().lotId().value())
                 .param("source", event.lot().fundingSource().name())
-                .param("amount", event.lot().unitCostUsd().times(event.lot().quantity()).value())
-                .param("valueDate", event.lot().receivedAt().atZone(ZoneOffset.UTC).toLocalDate())
+                .param("amount", amount)
+                .param("valueDate", valueDate)
+                .add();
+        writes.insert("""
+                        insert into financing_procurement_day as d (funding_source, value_date, amount_usd)
+                        values (:source, :valueDate, :amount)
+                        on conflict (funding_source, value_date) do update set amount_usd = d.amount_usd + excluded.amount_usd
+                        """)
+                .param("source", event.lot().fundingSource().name())
+                .param("amount", amount)
+                .param("valueDate", valueDate)
                 .add();
     }
 
     @EventHandler
     void on(DepositReversed event) {
         // The reversed lot was never bought: the books at every date show no cash spent on it.
-        writes.sql("delete from financing_procurement where lot_id = :lot")
+        writes.sql("""
+                        with reversed as (
+                            delete from financing_procurement where lot_id = :lot
+                            returning funding_source, value_date, amount_usd
+                        )
+                        update financing_procurement_day d set amount_usd = d.amount_usd - r.amount_usd
+                        from reversed r
+                        where d.funding_source = r.funding_source and d.value_date = r.value_date
+                        """)
                 .param("lot", event.lot().lotId().value())
                 .update();
     }

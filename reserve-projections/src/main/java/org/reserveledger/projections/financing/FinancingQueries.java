@@ -57,10 +57,12 @@ public class FinancingQueries {
         Financing.ManufacturerFees fees = manufacturerFees(on);
 
         BigDecimal eximProcurement = sum("""
-                select coalesce(sum(amount_usd), 0) from financing_procurement where funding_source = 'EXIM_LOAN' and value_date <= :on
+                select coalesce(sum(amount_usd), 0) from financing_procurement_day
+                where funding_source = 'EXIM_LOAN' and value_date <= :on
                 """, on);
         BigDecimal privateProcurement = sum("""
-                select coalesce(sum(amount_usd), 0) from financing_procurement where funding_source = 'PRIVATE_CAPITAL' and value_date <= :on
+                select coalesce(sum(amount_usd), 0) from financing_procurement_day
+                where funding_source = 'PRIVATE_CAPITAL' and value_date <= :on
                 """, on);
         BigDecimal fromManufacturers = fees.upfrontUsd().add(fees.storageUsd()).add(fees.proceedsUsd());
         BigDecimal sources = drawdowns.add(privateCapital.contributedUsd()).add(fromManufacturers);

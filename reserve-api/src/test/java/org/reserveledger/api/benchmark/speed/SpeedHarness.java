@@ -280,7 +280,7 @@ class SpeedHarness {
                 head.set(projection.get("headPosition").asLong());
             }
             return lowest >= head.get();
-        }, Duration.ofMinutes(60));
+        }, Duration.ofMinutes(60), 100);
         return head.get();
     }
 
@@ -289,7 +289,8 @@ class SpeedHarness {
             HttpResponse<String> lag = service.get("ADMIN", "/actuator/metrics/reserve.audit.chain.lag.events");
             return lag.statusCode() == 200
                     && Harness.json(lag.body()).get("measurements").get(0).get("value").asDouble() == 0;
-        }, Duration.ofMinutes(30));
+            // Seldom enough that asking does not slow the linking it waits for.
+        }, Duration.ofMinutes(30), 500);
     }
 
     private void rebuild(ChildService service, String projection, double scan) {
@@ -421,12 +422,17 @@ class SpeedHarness {
     }
 
     private static long awaitNanos(Supplier<Boolean> condition, Duration patience) {
+        return awaitNanos(condition, patience, 2);
+    }
+
+    /** Polls {@code condition} every {@code pauseMillis} until it holds; the time it first held. */
+    private static long awaitNanos(Supplier<Boolean> condition, Duration patience, long pauseMillis) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.get()) {
                 return System.nanoTime();
             }
-            Harness.pause(2);
+            Harness.pause(pauseMillis);
         }
         throw new AssertionError("not reached within " + patience);
     }
