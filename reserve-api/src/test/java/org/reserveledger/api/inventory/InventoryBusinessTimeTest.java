@@ -205,6 +205,12 @@ class InventoryBusinessTimeTest {
         assertCollateral("2026-06-30", "1500000.00", "1.5");
     }
 
+    private BigDecimal procurement(String valueDate) {
+        Api.Response response = auditor.get("/api/v1/views/financing?valueDate=" + valueDate + "&minPosition=" + reserve.head());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("sourcesAndUses").get("procurementUsd").decimalValue();
+    }
+
     private void assertCollateral(String valueDate, String inventoryValue, String coverage) {
         Api.Response response = auditor.get("/api/v1/views/financing?valueDate=" + valueDate + "&minPosition=" + reserve.head());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -221,9 +227,14 @@ class InventoryBusinessTimeTest {
         JsonNode wrong = created(reserve.deposit(reno, "LITHIUM", "5", "9000", "CL", "2026-07-01T09:00:00Z"));
         Instant beforeReversals = Instant.now();
         assertSite("2026-07-31", reno, "85.000", "0.000", 2, "765000.00", "1062500.00");
+        BigDecimal julyProcurement = procurement("2026-07-31");
+        BigDecimal juneProcurement = procurement("2026-06-30");
         ok(operator.post("/api/v1/sites/" + reno + "/deposits/" + wrong.get("depositId").asString() + "/reversal",
                 Api.json("reason", "keyed twice from one delivery note")));
         assertSite("2026-07-31", reno, "80.000", "0.000", 1, "720000.00", "1000000.00");
+        // Nor was it ever bought: 5 t × USD 9 000 = 45 000 less procurement from 1 July on, none before.
+        assertThat(julyProcurement.subtract(procurement("2026-07-31"))).isEqualByComparingTo("45000.00");
+        assertThat(procurement("2026-06-30")).isEqualByComparingTo(juneProcurement);
 
         // The 15 April withdrawal reversed: 30 t of the Argentine lot are back from 15 April on.
         // 30 April: 50 + 100 = 150 t, book 475 000 + 900 000. 2 May: 30 Argentine + 80 Chilean = 110 t,

@@ -96,6 +96,24 @@ class ProjectionWritesTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aSetWriteRunsOnceOverEveryRowAddedBeforeTheCommitAfterTheInserts() {
+        // Each run adds the sum of the rows it was given, and how many: run once, it adds one row.
+        ProjectionWrites.SetWrite sums = writes.setWrite("""
+                insert into projection_writes_probe (run, n)
+                select r, 1000 * count(*) + sum(n) from unnest(?::text[], ?::int[]) as t(r, n) group by r
+                """, "text", "int");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            add(1);
+            sums.add(run, 2);
+            sums.add(run, 3);
+            add(4);
+            assertThat(rowsDirectly()).isEmpty();
+        });
+        // 1 and 4 inserted; one run over the rows 2 and 3: 1000 × 2 + 2 + 3 = 2005.
+        assertThat(rowsDirectly()).containsExactly(1, 4, 2005);
+    }
+
+    @Test
     void outsideATransactionAnInsertIsSentAtOnce() {
         add(7);
         assertThat(rowsDirectly()).containsExactly(7);

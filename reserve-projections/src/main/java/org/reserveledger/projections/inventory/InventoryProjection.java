@@ -56,9 +56,49 @@ public class InventoryProjection {
             "inventory_draw");
 
     private final ProjectionWrites writes;
+    /**
+     * The movements of a batch added to the lots' holdings and to the sites' positions, once per batch: each lot's
+     * movements summed first, so each holding and position row is written once, and the lots on hand counted from
+     * each holding's quantity before and after the batch. A withdrawal names no cost or origin: its lot's holding,
+     * written by the lot's arrival, has them.
+     */
+    private final ProjectionWrites.SetWrite holdings;
 
     public InventoryProjection(ProjectionWrites writes) {
         this.writes = writes;
+        this.holdings = writes.setWrite("""
+                with movement (site_id, lot_id, mineral, unit_cost_usd, origin_country, on_hand, in_transit) as (
+                    select * from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::numeric[], ?::varchar[],
+                                         ?::numeric[], ?::numeric[])
+                ),
+                net as (
+                    select site_id, lot_id, min(mineral) as mineral, max(unit_cost_usd) as unit_cost_usd,
+                           max(origin_country) as origin_country, sum(on_hand) as on_hand, sum(in_transit) as in_transit
+                    from movement group by site_id, lot_id
+                ),
+                holding as (
+                    insert into inventory_holding as h (site_id, lot_id, mineral, unit_cost_usd, origin_country,
+                        on_hand_tonnes, in_transit_tonnes)
+                    select site_id, lot_id, mineral, unit_cost_usd, origin_country, on_hand, in_transit from net
+                    on conflict (site_id, lot_id) do update
+                        set on_hand_tonnes = h.on_hand_tonnes + excluded.on_hand_tonnes,
+                            in_transit_tonnes = h.in_transit_tonnes + excluded.in_transit_tonnes
+                    returning h.site_id, h.lot_id, h.mineral, h.origin_country, h.unit_cost_usd, h.on_hand_tonnes
+                )
+                insert into inventory_position as p (site_id, mineral, origin_country, on_hand_tonnes,
+                    in_transit_tonnes, book_usd, lots_on_hand)
+                select h.site_id, h.mineral, h.origin_country, sum(n.on_hand), sum(n.in_transit),
+                       sum((n.on_hand + n.in_transit) * h.unit_cost_usd),
+                       sum((h.on_hand_tonnes > 0)::int - (h.on_hand_tonnes - n.on_hand > 0)::int)
+                from holding h
+                join net n on n.site_id = h.site_id and n.lot_id = h.lot_id
+                group by h.site_id, h.mineral, h.origin_country
+                on conflict (site_id, mineral, origin_country) do update
+                    set on_hand_tonnes = p.on_hand_tonnes + excluded.on_hand_tonnes,
+                        in_transit_tonnes = p.in_transit_tonnes + excluded.in_transit_tonnes,
+                        book_usd = p.book_usd + excluded.book_usd,
+                        lots_on_hand = p.lots_on_hand + excluded.lots_on_hand
+                """, "varchar", "uuid", "varchar", "numeric", "varchar", "numeric", "numeric");
     }
 
     @EventHandler
@@ -257,37 +297,7 @@ public class InventoryProjection {
                 .param("kind", kind)
                 .param("reference", reference)
                 .add();
-        // One statement for every movement, so that a lot's changes reach its holding in the order they were made.
-        writes.insert("""
-                        with holding as (
-                            insert into inventory_holding as h (site_id, lot_id, mineral, unit_cost_usd, origin_country,
-                                on_hand_tonnes, in_transit_tonnes)
-                            values (:siteId, :lotId, :mineral, :unitCost, :originCountry, :onHand, :inTransit)
-                            on conflict (site_id, lot_id) do update
-                                set on_hand_tonnes = h.on_hand_tonnes + excluded.on_hand_tonnes,
-                                    in_transit_tonnes = h.in_transit_tonnes + excluded.in_transit_tonnes
-                            returning h.site_id, h.mineral, h.origin_country, h.unit_cost_usd, h.on_hand_tonnes
-                        )
-                        insert into inventory_position as p (site_id, mineral, origin_country, on_hand_tonnes,
-                            in_transit_tonnes, book_usd, lots_on_hand)
-                        select site_id, mineral, origin_country, :onHand, :inTransit,
-                               (:onHand + :inTransit) * unit_cost_usd,
-                               (on_hand_tonnes > 0)::int - (on_hand_tonnes - :onHand > 0)::int
-                        from holding
-                        on conflict (site_id, mineral, origin_country) do update
-                            set on_hand_tonnes = p.on_hand_tonnes + excluded.on_hand_tonnes,
-                                in_transit_tonnes = p.in_transit_tonnes + excluded.in_transit_tonnes,
-                                book_usd = p.book_usd + excluded.book_usd,
-                                lots_on_hand = p.lots_on_hand + excluded.lots_on_hand
-                        """)
-                .param("siteId", siteId.value())
-                .param("lotId", lotId)
-                .param("mineral", mineral)
-                .param("unitCost", unitCost)
-                .param("originCountry", originCountry)
-                .param("onHand", onHand)
-                .param("inTransit", inTransit)
-                .add();
+        holdings.add(siteId.value(), lotId, mineral, unitCost, originCountry, onHand, inTransit);
     }
 
     private void outstanding(CommitmentId commitmentId, String mineral, LocalDate on, BigDecimal tonnes) {

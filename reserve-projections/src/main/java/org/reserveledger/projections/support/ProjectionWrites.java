@@ -1,5 +1,6 @@
 package org.reserveledger.projections.support;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,12 +123,64 @@ public class ProjectionWrites {
             if (pending == null) {
                 batches.update(sql, params);
             } else {
-                pending.inserts.add(new Held(sql, params));
+                pending.inserts.add(new Held(sql, params, null, null));
             }
         }
     }
 
-    private record Held(String sql, SqlParameterSource params) {
+    /**
+     * A statement run once per flush over all the rows added to it since the last, each of its parameters an
+     * array holding one column of those rows, of the PostgreSQL element type given: the statement turns them
+     * back into rows ({@code unnest}) and writes them set-based, in one round trip and one execution however
+     * many rows there are. What it does with the rows must not depend on their order.
+     */
+    public SetWrite setWrite(String sql, String... elementTypes) {
+        return new SetWrite(sql, elementTypes);
+    }
+
+    /** See {@link #setWrite}. */
+    public final class SetWrite {
+
+        private final String sql;
+        private final String[] elementTypes;
+
+        private SetWrite(String sql, String[] elementTypes) {
+            this.sql = sql;
+            this.elementTypes = elementTypes.clone();
+        }
+
+        /** Adds a row, one value per element type; outside a transaction it is written at once. */
+        public void add(Object... values) {
+            if (values.length != elementTypes.length) {
+                throw new IllegalArgumentException("expected " + elementTypes.length + " values, got " + values.length);
+            }
+            Pending pending = pending(true);
+            if (pending == null) {
+                run(List.<Object[]>of(values));
+            } else {
+                pending.inserts.add(new Held(sql, null, this, values));
+            }
+        }
+
+        private void run(List<Object[]> rows) {
+            batches.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int column = 0; column < elementTypes.length; column++) {
+                        Object[] values = new Object[rows.size()];
+                        for (int row = 0; row < values.length; row++) {
+                            values[row] = rows.get(row)[column];
+                        }
+                        statement.setArray(column + 1, connection.createArrayOf(elementTypes[column], values));
+                    }
+                    statement.execute();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** An insert held back, or a row of a {@link SetWrite}. */
+    private record Held(String sql, SqlParameterSource params, SetWrite set, Object[] values) {
     }
 
     /** The inserts one transaction holds back, sent when it flushes or before it commits. */
@@ -142,12 +196,19 @@ public class ProjectionWrites {
                 return;
             }
             Map<String, List<SqlParameterSource>> bySql = new LinkedHashMap<>();
+            Map<SetWrite, List<Object[]>> bySet = new LinkedHashMap<>();
             for (Held held : inserts) {
-                bySql.computeIfAbsent(held.sql(), sql -> new ArrayList<>()).add(held.params());
+                if (held.set() == null) {
+                    bySql.computeIfAbsent(held.sql(), sql -> new ArrayList<>()).add(held.params());
+                } else {
+                    bySet.computeIfAbsent(held.set(), set -> new ArrayList<>()).add(held.values());
+                }
             }
             inserts.clear();
             direct++;
             bySql.forEach((sql, rows) -> batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)));
+            // After the inserts, which they may read.
+            bySet.forEach(SetWrite::run);
         }
 
         @Override
