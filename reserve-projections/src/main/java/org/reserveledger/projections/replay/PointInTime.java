@@ -65,6 +65,9 @@ public class PointInTime {
         Optional<Long> last = stream.lastRecordedBy(asOf, checkpoint.map(Checkpoint::position).orElse(0L));
         if (last.isPresent()) {
             replay.replay(projections, cursor, last.get(), Long.MAX_VALUE, event -> !event.getTimestamp().isAfter(asOf));
+            if (checkpoint.isEmpty()) {
+                tables.analyze(projections, "pg_temp");
+            }
         }
         return new Replayed(cursor.position(), checkpoint.map(Checkpoint::position));
     }

@@ -156,6 +156,7 @@ public class ProjectionCheckpoints {
             tables.resolveTo(schema);
             Cursor cursor = previous.map(Checkpoint::cursorAfter).orElseGet(() -> Cursor.after(0, 0, Instant.EPOCH));
             replay.replay(catalog.all(), cursor, position, Long.MAX_VALUE, event -> true);
+            tables.analyze(catalog.all(), schema);
             Checkpoint built = new Checkpoint(position, roundedUp(cursor.latest()), cursor.position(), schema);
             jdbc.update("""
                             insert into projection_checkpoint

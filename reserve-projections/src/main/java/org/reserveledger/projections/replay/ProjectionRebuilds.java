@@ -113,6 +113,7 @@ public class ProjectionRebuilds {
                     Thread.sleep(pause.toMillis());
                 }
             }
+            transactions.executeWithoutResult(status -> tables.analyze(List.of(projection), schema));
             swap(projection, schema, cursor);
             statuses.put(projection.name(), new RebuildStatus(false, cursor.position(), startedAt, clock.instant(),
                     cursor.applied(), null));

@@ -52,6 +52,17 @@ final class ProjectionTables {
         }
     }
 
+    /**
+     * Gathers the planner's statistics on the copies in {@code schema} ({@code pg_temp} for the temporary ones),
+     * just filled: autovacuum never analyzes temporary tables and reaches new ones only later, and without
+     * statistics a view's query is planned as if its tables were nearly empty (scanning them whole).
+     */
+    void analyze(List<Projection> projections, String schema) {
+        for (String table : tablesOf(projections)) {
+            jdbc.execute("analyze " + schema + "." + table);
+        }
+    }
+
     /** For the rest of the transaction, the projections' statements work on the copies in this schema. */
     void resolveTo(String schema) {
         jdbc.execute("set local search_path to " + schema + ", public");
