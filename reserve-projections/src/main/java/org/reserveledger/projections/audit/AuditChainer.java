@@ -70,7 +70,11 @@ public class AuditChainer {
     }
 
     private Batch linkBatch(long after) {
-        jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+        // The lock, and for this transaction lookups by key only: the batch is at most BATCH keys, and on tables
+        // whose statistics are missing or stale (autovacuum off, or behind a bulk append) the planner would
+        // otherwise hash whole tables for each batch, a cost that grows with the chain.
+        jdbc.queryForList("select pg_advisory_xact_lock(" + LOCK + "), set_config('enable_hashjoin', 'off', true),"
+                + " set_config('enable_mergejoin', 'off', true)");
         List<Link> head = jdbc.query("select chain_sequence, hash from audit_chain order by chain_sequence desc limit 1",
                 (rs, n) -> new Link(rs.getLong(1), rs.getBytes(2)));
         long sequence = head.isEmpty() ? 0 : head.getFirst().sequence();
