@@ -198,6 +198,9 @@ class EventStoreOnPostgresTest extends ApiIntegrationTest {
         assertThat(sites.body()).contains(late);
         assertThat(financing.status()).as(financing.toString()).isEqualTo(200);
         assertThat(financing.body()).contains(late);
+        // The commitments projection, which shows manufacturers in no view of their own, passed the late events too.
+        Api.Response commitments = as("AUDITOR").get("/api/v1/views/commitments?minPosition=" + lastLate);
+        assertThat(commitments.status()).as(commitments.toString()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from commitment_manufacturer where manufacturer_id = :id")
                 .param("id", late).query(Long.class).single()).isEqualTo(1);
     }
