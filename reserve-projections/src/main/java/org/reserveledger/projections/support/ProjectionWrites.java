@@ -123,7 +123,7 @@ public class ProjectionWrites {
             if (pending == null) {
                 batches.update(sql, params);
             } else {
-                pending.inserts.add(new Held(sql, params, null, null));
+                pending.inserts.add(new HeldInsert(sql, params));
             }
         }
     }
@@ -158,7 +158,7 @@ public class ProjectionWrites {
             if (pending == null) {
                 run(List.<Object[]>of(values));
             } else {
-                pending.inserts.add(new Held(sql, null, this, values));
+                pending.inserts.add(new HeldRow(this, values));
             }
         }
 
@@ -179,8 +179,14 @@ public class ProjectionWrites {
         }
     }
 
-    /** An insert held back, or a row of a {@link SetWrite}. */
-    private record Held(String sql, SqlParameterSource params, SetWrite set, Object[] values) {
+    /** What a transaction holds back: an insert, or a row of a {@link SetWrite}. */
+    private sealed interface Held permits HeldInsert, HeldRow {
+    }
+
+    private record HeldInsert(String sql, SqlParameterSource params) implements Held {
+    }
+
+    private record HeldRow(SetWrite set, Object[] values) implements Held {
     }
 
     /** The inserts one transaction holds back, sent when it flushes or before it commits. */
@@ -198,10 +204,9 @@ public class ProjectionWrites {
             Map<String, List<SqlParameterSource>> bySql = new LinkedHashMap<>();
             Map<SetWrite, List<Object[]>> bySet = new LinkedHashMap<>();
             for (Held held : inserts) {
-                if (held.set() == null) {
-                    bySql.computeIfAbsent(held.sql(), sql -> new ArrayList<>()).add(held.params());
-                } else {
-                    bySet.computeIfAbsent(held.set(), set -> new ArrayList<>()).add(held.values());
+                switch (held) {
+                    case HeldInsert insert -> bySql.computeIfAbsent(insert.sql(), sql -> new ArrayList<>()).add(insert.params());
+                    case HeldRow row -> bySet.computeIfAbsent(row.set(), set -> new ArrayList<>()).add(row.values());
                 }
             }
             inserts.clear();
