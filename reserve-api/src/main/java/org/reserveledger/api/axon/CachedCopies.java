@@ -36,7 +36,7 @@ class CachedCopies implements MessageHandlerInterceptor<CommandMessage<?>> {
     private static final String RESOURCE = CachedCopies.class.getName();
 
     /**
-     * Notes that the current command decides on a copy taken from the cache, at {@code version}.
+     * Notes that the current command decides on a copy taken from the cache, at the version it has now.
      *
      * @param latest the aggregate's last sequence number in the store
      * @param drop   removes the copy from the cache
