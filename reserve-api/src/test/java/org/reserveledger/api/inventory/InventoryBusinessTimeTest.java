@@ -115,6 +115,32 @@ class InventoryBusinessTimeTest {
     }
 
     @Test
+    void aBackDatedWithdrawalMovesTheDayALotRanOut() {
+        // One 10 t nickel lot at a site of its own, received 1 February at USD 16 000. Recorded first: 4 t taken on
+        // 1 June (10 → 6). Recorded second, dated before it: 6 t taken on 1 March. So the lot holds 4 t from
+        // 1 March and runs out on 1 June, not on 1 March, when the later-recorded withdrawal took its last 6 t.
+        String casper = reserve.registerSite("WY", "1000");
+        created(reserve.deposit(casper, "NICKEL", "10", "16000", "CA", "2026-02-01T09:00:00Z"));
+        created(operator.post("/api/v1/sites/" + casper + "/withdrawals", Api.json("mineral", "NICKEL",
+                "quantityTonnes", 4, "reason", "ROTATION", "withdrawnAt", "2026-06-01T12:00:00Z")));
+        created(operator.post("/api/v1/sites/" + casper + "/withdrawals", Api.json("mineral", "NICKEL",
+                "quantityTonnes", 6, "reason", "ROTATION", "withdrawnAt", "2026-03-01T12:00:00Z")));
+        // 28 February: 10 t, book 160 000. 31 March and 31 May: 4 t, 64 000, still one lot. 30 June: nothing left.
+        assertNickel("2026-02-28", casper, "10.000", 1, "160000.00");
+        assertNickel("2026-03-31", casper, "4.000", 1, "64000.00");
+        assertNickel("2026-05-31", casper, "4.000", 1, "64000.00");
+        assertThat(mineralAt("/api/v1/views/inventory-by-site?valueDate=2026-06-30", casper, "NICKEL")).isNull();
+    }
+
+    private void assertNickel(String valueDate, String site, String onHand, int lots, String book) {
+        JsonNode row = mineralAt("/api/v1/views/inventory-by-site?valueDate=" + valueDate, site, "NICKEL");
+        assertThat(row).as("NICKEL at %s on %s", site, valueDate).isNotNull();
+        assertThat(row.get("onHandTonnes").decimalValue()).as("on hand on %s", valueDate).isEqualByComparingTo(onHand);
+        assertThat(row.get("lotCount").asInt()).as("lots on %s", valueDate).isEqualTo(lots);
+        assertThat(row.get("bookValueUsd").decimalValue()).as("book on %s", valueDate).isEqualByComparingTo(book);
+    }
+
+    @Test
     void theNationalPositionOnFiveDatesIsTheSumOverSitesWorkedOutByHand() {
         // The figures of the site test above, added over Reno and Houston.
         assertNational("2026-01-31", "50.000", "0.000", "475000.00", "500000.00");
@@ -276,6 +302,37 @@ class InventoryBusinessTimeTest {
         assertThat(auditor.get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theDaysKeptBatchByBatchAreTheDaysWorkedOutFromTheWholeLedger() throws Exception {
+        // Once the projection has every event: what it added to each day as the events came, out of business order
+        // and with reversals, equals what the migration that introduced the days works out from the ledger at once.
+        auditor.get("/api/v1/views/inventory-by-site?minPosition=" + reserve.head());
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V21__inventory_position_by_day.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String fromLedger = migration.substring(migration.indexOf("with lot_day"), migration.indexOf(';',
+                migration.indexOf("with lot_day")));
+        String columns = "day, site_id, mineral, origin_country, on_hand_tonnes, in_transit_tonnes, book_usd, lots_on_hand";
+        String kept = "select " + columns + " from inventory_position_day";
+        String worked = "select * from (" + fromLedger + ") as worked (" + columns + ")";
+        String nonZero = " where on_hand_tonnes <> 0 or in_transit_tonnes <> 0 or book_usd <> 0 or lots_on_hand <> 0";
+        assertThat(jdbc.sql("select count(*) from (" + kept + nonZero + ") k").query(Long.class).single())
+                .as("days with a change").isGreaterThan(5);
+        assertThat(jdbc.sql("(" + kept + nonZero + ") except (" + worked + nonZero + ")").query().listOfRows())
+                .as("days kept but not worked out").isEmpty();
+        assertThat(jdbc.sql("(" + worked + nonZero + ") except (" + kept + nonZero + ")").query().listOfRows())
+                .as("days worked out but not kept").isEmpty();
+        // And all the days together are the positions now.
+        assertThat(jdbc.sql("""
+                (select site_id, mineral, origin_country, sum(on_hand_tonnes), sum(in_transit_tonnes), sum(book_usd),
+                        sum(lots_on_hand)::int
+                 from inventory_position_day group by 1, 2, 3 having sum(on_hand_tonnes) <> 0 or sum(in_transit_tonnes) <> 0)
+                except
+                (select site_id, mineral, origin_country, on_hand_tonnes, in_transit_tonnes, book_usd, lots_on_hand
+                 from inventory_position where on_hand_tonnes <> 0 or in_transit_tonnes <> 0)
+                """).query().listOfRows()).isEmpty();
+    }
+
     private Api.Response withdraw(String site, String tonnes, String withdrawnAt) {
         return operator.post("/api/v1/sites/" + site + "/withdrawals", Api.json("mineral", "LITHIUM",
                 "quantityTonnes", new BigDecimal(tonnes), "reason", "ROTATION", "withdrawnAt", withdrawnAt));
@@ -297,12 +354,16 @@ class InventoryBusinessTimeTest {
     }
 
     private JsonNode view(String path, String site) {
+        return mineralAt(path, site, "LITHIUM");
+    }
+
+    private JsonNode mineralAt(String path, String site, String code) {
         Api.Response response = auditor.get(path + "&minPosition=" + reserve.head());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         for (JsonNode s : response.json().get("sites")) {
             if (s.get("siteId").asString().equals(site)) {
                 for (JsonNode mineral : s.get("minerals")) {
-                    if (mineral.get("mineral").asString().equals("LITHIUM")) {
+                    if (mineral.get("mineral").asString().equals(code)) {
                         return mineral;
                     }
                 }

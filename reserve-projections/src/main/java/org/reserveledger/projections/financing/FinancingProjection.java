@@ -53,9 +53,18 @@ public class FinancingProjection {
             "financing_facility");
 
     private final ProjectionWrites writes;
+    /** The lots bought in a batch added to the procurement of their funding source and day, once per batch. */
+    private final ProjectionWrites.SetWrite procurementByDay;
 
     public FinancingProjection(ProjectionWrites writes) {
         this.writes = writes;
+        this.procurementByDay = writes.setWrite("""
+                insert into financing_procurement_day as d (funding_source, value_date, amount_usd)
+                select funding_source, value_date, sum(amount_usd)
+                from unnest(?::varchar[], ?::date[], ?::numeric[]) as bought (funding_source, value_date, amount_usd)
+                group by funding_source, value_date
+                on conflict (funding_source, value_date) do update set amount_usd = d.amount_usd + excluded.amount_usd
+                """, "varchar", "date", "numeric");
     }
 
     @EventHandler
@@ -144,15 +153,7 @@ public class FinancingProjection {
                 .param("amount", amount)
                 .param("valueDate", valueDate)
                 .add();
-        writes.insert("""
-                        insert into financing_procurement_day as d (funding_source, value_date, amount_usd)
-                        values (:source, :valueDate, :amount)
-                        on conflict (funding_source, value_date) do update set amount_usd = d.amount_usd + excluded.amount_usd
-                        """)
-                .param("source", event.lot().fundingSource().name())
-                .param("amount", amount)
-                .param("valueDate", valueDate)
-                .add();
+        procurementByDay.add(event.lot().fundingSource().name(), valueDate, amount);
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import org.reserveledger.domain.inventory.StockWithdrawn;
 import org.reserveledger.domain.inventory.TransferReceived;
 import org.reserveledger.domain.inventory.WithdrawalReversed;
 import org.reserveledger.domain.pricing.ReferencePriceSet;
+import org.reserveledger.domain.shared.BusinessDay;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.projections.support.ProjectionWrites;
@@ -28,6 +29,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +50,7 @@ public class InventoryProjection {
     public static final List<String> TABLES = List.of("inventory_movement",
             "inventory_holding",
             "inventory_position",
+            "inventory_position_day",
             "inventory_lot",
             "inventory_site",
             "inventory_reference_price",
@@ -64,8 +67,65 @@ public class InventoryProjection {
      */
     private final ProjectionWrites.SetWrite holdings;
 
+    /**
+     * The movements of a batch added to the days they fall on, once per batch: their tonnes and book cost, and the
+     * lots that came to have something on hand at the end of a day, or ceased to. Whether a lot had anything on
+     * hand at the end of each day it moved is worked out over all its movements at the site twice, with and
+     * without the batch's, and the difference is added: a movement dated before others of its lot, as a back-dated
+     * withdrawal, moves the day the lot ran out to where it now does. Cost, mineral and origin are the lot's own.
+     */
+    private final ProjectionWrites.SetWrite days;
+
     public InventoryProjection(ProjectionWrites writes) {
         this.writes = writes;
+        this.days = writes.setWrite("""
+                with added as (
+                    select site_id, lot_id, day, sum(on_hand) as on_hand, sum(in_transit) as in_transit
+                    from unnest(?::varchar[], ?::uuid[], ?::date[], ?::numeric[], ?::numeric[])
+                        as movement (site_id, lot_id, day, on_hand, in_transit)
+                    group by site_id, lot_id, day
+                ),
+                lot_day as (
+                    select m.site_id, m.lot_id, (m.at at time zone 'UTC')::date as day, sum(m.on_hand_tonnes) as on_hand
+                    from inventory_movement m
+                    where (m.site_id, m.lot_id) in (select site_id, lot_id from added)
+                    group by m.site_id, m.lot_id, (m.at at time zone 'UTC')::date
+                ),
+                held as (
+                    select d.site_id, d.lot_id, d.day,
+                           (sum(d.on_hand) over w > 0)::int as held_now,
+                           (sum(d.on_hand - coalesce(a.on_hand, 0)) over w > 0)::int as held_before
+                    from lot_day d
+                    left join added a on a.site_id = d.site_id and a.lot_id = d.lot_id and a.day = d.day
+                    window w as (partition by d.site_id, d.lot_id order by d.day)
+                ),
+                lots as (
+                    select site_id, lot_id, day,
+                           (held_now - lag(held_now, 1, 0) over w) - (held_before - lag(held_before, 1, 0) over w) as lots
+                    from held
+                    window w as (partition by site_id, lot_id order by day)
+                ),
+                changed as (
+                    select coalesce(a.site_id, l.site_id) as site_id, coalesce(a.lot_id, l.lot_id) as lot_id,
+                           coalesce(a.day, l.day) as day, coalesce(a.on_hand, 0) as on_hand,
+                           coalesce(a.in_transit, 0) as in_transit, coalesce(l.lots, 0) as lots
+                    from added a
+                    full join (select * from lots where lots <> 0) l
+                        on l.site_id = a.site_id and l.lot_id = a.lot_id and l.day = a.day
+                )
+                insert into inventory_position_day as p (day, site_id, mineral, origin_country, on_hand_tonnes,
+                    in_transit_tonnes, book_usd, lots_on_hand)
+                select c.day, c.site_id, lot.mineral, lot.origin_country, sum(c.on_hand), sum(c.in_transit),
+                       sum((c.on_hand + c.in_transit) * lot.unit_cost_usd), sum(c.lots)
+                from changed c
+                join inventory_lot lot on lot.lot_id = c.lot_id
+                group by c.day, c.site_id, lot.mineral, lot.origin_country
+                on conflict (day, site_id, mineral, origin_country) do update
+                    set on_hand_tonnes = p.on_hand_tonnes + excluded.on_hand_tonnes,
+                        in_transit_tonnes = p.in_transit_tonnes + excluded.in_transit_tonnes,
+                        book_usd = p.book_usd + excluded.book_usd,
+                        lots_on_hand = p.lots_on_hand + excluded.lots_on_hand
+                """, "varchar", "uuid", "date", "numeric", "numeric");
         this.holdings = writes.setWrite("""
                 with movement (site_id, lot_id, mineral, unit_cost_usd, origin_country, on_hand, in_transit) as (
                     select * from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::numeric[], ?::varchar[],
@@ -291,13 +351,16 @@ public class InventoryProjection {
                 .param("siteId", siteId.value())
                 .param("lotId", lotId)
                 .param("mineral", mineral)
-                .param("at", Timestamp.from(at))
+                // Whole microseconds, as PostgreSQL keeps them, cut rather than rounded: the day it is stored on is the
+                // business day it falls on, which the movement's day row is added to.
+                .param("at", Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)))
                 .param("onHand", onHand)
                 .param("inTransit", inTransit)
                 .param("kind", kind)
                 .param("reference", reference)
                 .add();
         holdings.add(siteId.value(), lotId, mineral, unitCost, originCountry, onHand, inTransit);
+        days.add(siteId.value(), lotId, BusinessDay.of(at), onHand, inTransit);
     }
 
     private void outstanding(CommitmentId commitmentId, String mineral, LocalDate on, BigDecimal tonnes) {

@@ -1,16 +1,14 @@
 package org.reserveledger.projections.inventory;
 
-import org.reserveledger.domain.shared.BusinessDay;
-
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The one reading of the inventory projection's tables that every inventory view starts from: the stock at
  * each site, per mineral and country of origin, at the end of a business date. The projection keeps the
- * positions over every movement recorded; the stock at the end of a date is those less the movements dated
- * after it, found by date, so a view of today reads the positions alone, whatever the length of the ledger.
+ * positions over every movement recorded, and what each day changed in them; the stock at the end of a date
+ * is the positions less the changes of the days after it, so a view of today reads the positions alone, and a
+ * view of a past date a few rows per day since, whatever the length of the ledger.
  */
 public final class StockLedger {
 
@@ -21,11 +19,6 @@ public final class StockLedger {
      * on hand; only rows with stock. Bound by {@link #at(LocalDate)}.
      */
     public static final String POSITIONS = """
-            later as (
-                select site_id, lot_id, sum(on_hand_tonnes) as on_hand, sum(in_transit_tonnes) as in_transit
-                from inventory_movement where at >= :bookEnd
-                group by site_id, lot_id
-            ),
             positions as (
                 select site_id, mineral, origin_country, sum(on_hand) as on_hand, sum(in_transit) as in_transit,
                        sum(book) as book, sum(lots) as lots
@@ -34,12 +27,10 @@ public final class StockLedger {
                            book_usd as book, lots_on_hand as lots
                     from inventory_position
                     union all
-                    -- Undone: each lot's changes after the date, and whether it had anything on hand then.
-                    select h.site_id, h.mineral, h.origin_country, -l.on_hand, -l.in_transit,
-                           -(l.on_hand + l.in_transit) * h.unit_cost_usd,
-                           (h.on_hand_tonnes - l.on_hand > 0)::int - (h.on_hand_tonnes > 0)::int
-                    from later l
-                    join inventory_holding h on h.site_id = l.site_id and h.lot_id = l.lot_id
+                    -- Undone: what the days after the date changed.
+                    select site_id, mineral, origin_country, -on_hand_tonnes, -in_transit_tonnes, -book_usd,
+                           -lots_on_hand
+                    from inventory_position_day where day > :valueDate
                 ) changes
                 group by site_id, mineral, origin_country
                 having sum(on_hand) <> 0 or sum(in_transit) <> 0
@@ -59,6 +50,6 @@ public final class StockLedger {
 
     /** The parameters {@link #POSITIONS} and {@link #PRICE_IN_FORCE} read for the end of {@code valueDate}. */
     public static Map<String, Object> at(LocalDate valueDate) {
-        return Map.of("valueDate", valueDate, "bookEnd", Timestamp.from(BusinessDay.after(valueDate)));
+        return Map.of("valueDate", valueDate);
     }
 }

@@ -63,6 +63,8 @@ class SpeedHarness {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int READ_SECONDS = Integer.getInteger("bench.read-seconds", 10);
     private static final int PORT = Integer.getInteger("bench.port", 8091);
+    /** {@code false} leaves out the command and lag phases, for a look at the big stream's figures alone. */
+    private static final boolean COMMANDS = Boolean.parseBoolean(System.getProperty("bench.commands", "true"));
     private static final String JAR = System.getProperty("bench.jar", "target/reserve-api-0.1.0-SNAPSHOT.jar");
     private static final List<String> JVM_OPTIONS = Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
             .filter(option -> !option.isBlank()).toList();
@@ -103,7 +105,11 @@ class SpeedHarness {
             }
             table.note("phases of " + SECONDS + " s after a " + WARMUP + " s warm-up, medians of " + RUNS
                     + " runs; reads " + READ_SECONDS + " s per view; stream grown to " + EVENTS + " events");
-            commands(service, pgbench);
+            if (COMMANDS) {
+                commands(service, pgbench);
+            } else {
+                table.note("command and lag phases left out (-Dbench.commands=false)");
+            }
             bigStream(service, target.serviceDatabaseUrl(dataDir), server, dataDir);
         } catch (RuntimeException | AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nservice log:\n" + service.logTail(), e);

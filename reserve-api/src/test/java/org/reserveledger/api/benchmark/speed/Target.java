@@ -138,8 +138,13 @@ sealed interface Target permits Target.Embedded, Target.External {
             return server.url(database);
         }
 
+        /** Dropped, unless {@code -Dbench.keep-database=true} leaves it for a look at its tables and plans. */
         @Override
         public void close() {
+            if (Boolean.getBoolean("bench.keep-database")) {
+                System.out.println("[bench] database " + database + " kept on " + server.url(database));
+                return;
+            }
             server.execute("postgres", "drop database if exists " + database + " with (force)");
         }
     }
