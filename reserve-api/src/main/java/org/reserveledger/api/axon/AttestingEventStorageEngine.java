@@ -2,8 +2,12 @@ package org.reserveledger.api.axon;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -113,6 +117,24 @@ class AttestingEventStorageEngine extends JdbcEventStorageEngine {
     private static RecordedEvent at(long position, RecordedEvent row) {
         return new RecordedEvent(position, row.eventId(), row.aggregateType(), row.aggregateId(), row.sequence(),
                 row.timestamp(), row.payloadType(), row.payloadRevision(), row.payload(), row.metaData());
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> row = super.getTrackedEventData(resultSet, previousToken);
+        return row instanceof TrackedDomainEventData<?> domain
+                ? new TrackedDomainEventData<>(domain.trackingToken(), parsed(domain, resultSet))
+                : row;
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return parsed(super.getDomainEventData(resultSet), resultSet);
+    }
+
+    private <T> DomainEventData<T> parsed(DomainEventData<T> row, ResultSet resultSet) throws SQLException {
+        return new StoredTimestamp.Parsed<>(row, StoredTimestamp.parse(resultSet.getString(schema().timestampColumn())));
     }
 
     private static void closeQuietly(Connection connection) {

@@ -75,6 +75,13 @@ public class InventoryProjection {
      * withdrawal, moves the day the lot ran out to where it now does. Cost, mineral and origin are the lot's own.
      */
     private final ProjectionWrites.SetWrite days;
+    /**
+     * Changes to the outstanding quantity of commitments named by id alone, in their commitment's mineral: written
+     * after the batch's inserts, so a commitment made in the same batch is there, and without a read of its own
+     * that would send what is held back. A commitment the projection does not have leaves the mineral null, which
+     * the table refuses.
+     */
+    private final ProjectionWrites.SetWrite outstandingOfCommitments;
 
     public InventoryProjection(ProjectionWrites writes) {
         this.writes = writes;
@@ -126,6 +133,12 @@ public class InventoryProjection {
                         book_usd = p.book_usd + excluded.book_usd,
                         lots_on_hand = p.lots_on_hand + excluded.lots_on_hand
                 """, "varchar", "uuid", "date", "numeric", "numeric");
+        this.outstandingOfCommitments = writes.setWrite("""
+                insert into inventory_outstanding (commitment_id, mineral, on_date, tonnes)
+                select change.commitment_id, c.mineral, change.on_date, change.tonnes
+                from unnest(?::uuid[], ?::date[], ?::numeric[]) as change (commitment_id, on_date, tonnes)
+                left join inventory_commitment c on c.commitment_id = change.commitment_id
+                """, "uuid", "date", "numeric");
         this.holdings = writes.setWrite("""
                 with movement (site_id, lot_id, mineral, unit_cost_usd, origin_country, on_hand, in_transit) as (
                     select * from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::numeric[], ?::varchar[],
@@ -256,8 +269,7 @@ public class InventoryProjection {
 
     @EventHandler
     void on(DrawReplenished event) {
-        outstanding(event.commitmentId(), mineralOf(event.commitmentId()), event.replenishedOn(),
-                event.quantity().value().negate());
+        outstandingOfCommitment(event.commitmentId(), event.replenishedOn(), event.quantity().value().negate());
     }
 
     @EventHandler
@@ -268,17 +280,17 @@ public class InventoryProjection {
                 .param("on", event.settledOn())
                 .update();
         if (event.outstandingDraws().isPositive()) {
-            outstanding(event.commitmentId(), mineralOf(event.commitmentId()), event.settledOn(),
-                    event.outstandingDraws().value().negate());
+            outstandingOfCommitment(event.commitmentId(), event.settledOn(), event.outstandingDraws().value().negate());
         }
     }
 
     @EventHandler
     void on(ReferencePriceSet event) {
-        // The same mineral and date again corrects that date's price.
-        writes.sql("""
+        // The same mineral and date again corrects that date's price: the rows of one statement are written in the
+        // order they came, one statement each (a select, not values, so the driver does not fold them into one).
+        writes.insert("""
                         insert into inventory_reference_price (mineral, effective_from, price_per_tonne_usd, source)
-                        values (:mineral, :effectiveFrom, :price, :source)
+                        select :mineral, :effectiveFrom, :price, :source
                         on conflict (mineral, effective_from) do update
                             set price_per_tonne_usd = excluded.price_per_tonne_usd, source = excluded.source
                         """)
@@ -286,7 +298,7 @@ public class InventoryProjection {
                 .param("effectiveFrom", event.effectiveFrom())
                 .param("price", event.pricePerTonne().value())
                 .param("source", event.source())
-                .update();
+                .add();
     }
 
     @ResetHandler
@@ -375,10 +387,8 @@ public class InventoryProjection {
                 .add();
     }
 
-    private String mineralOf(CommitmentId commitmentId) {
-        return writes.sql("select mineral from inventory_commitment where commitment_id = :id")
-                .param("id", commitmentId.value())
-                .query(String.class)
-                .single();
+    /** As {@link #outstanding}, in the commitment's mineral, which {@link #outstandingOfCommitments} looks up. */
+    private void outstandingOfCommitment(CommitmentId commitmentId, LocalDate on, BigDecimal tonnes) {
+        outstandingOfCommitments.add(commitmentId.value(), on, tonnes);
     }
 }

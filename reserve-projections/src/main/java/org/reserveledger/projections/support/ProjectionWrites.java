@@ -1,7 +1,7 @@
 package org.reserveledger.projections.support;
 
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ import java.util.Map;
  * <p>
  * Held-back inserts may reach the database in another order than they were made, grouped by
  * statement: inserts of new rows do not depend on each other. Those of one statement keep their
- * order, so of two inserts of one key with {@code on conflict do nothing} the first still wins.
+ * order, so of two inserts of one key with {@code on conflict do nothing} the first still wins. The
+ * driver sends a batch of {@code insert ... values} as multi-row inserts; an upsert whose rows may
+ * meet the same key (a correction of an earlier row) is written {@code insert ... select}, which it
+ * sends one row at a time, in order.
  * <p>
  * A failure of a held-back insert surfaces when they are sent: at commit, or at the next
  * {@link #sql} or {@link #flush}. {@link #mark} and {@link #discardFrom} let a caller drop the
@@ -107,14 +111,14 @@ public class ProjectionWrites {
     public final class Insert {
 
         private final String sql;
-        private final MapSqlParameterSource params = new MapSqlParameterSource();
+        private final Params params = new Params();
 
         private Insert(String sql) {
             this.sql = sql;
         }
 
         public Insert param(String name, Object value) {
-            params.addValue(name, value);
+            params.add(name, value);
             return this;
         }
 
@@ -165,6 +169,9 @@ public class ProjectionWrites {
         private void run(List<Object[]> rows) {
             batches.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    // Planned at each run for the rows and tables as they are then: a plan the driver kept from a
+                    // run on nearly empty tables (a rebuild's first batches) would scan them whole ever after.
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
                     for (int column = 0; column < elementTypes.length; column++) {
                         Object[] values = new Object[rows.size()];
                         for (int row = 0; row < values.length; row++) {
@@ -176,6 +183,60 @@ public class ProjectionWrites {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * An insert's few parameters, looked up by name in a short array: a batch looks each one up several times
+     * per row, which in a map of names to values and types costs more than the insert's own binding.
+     */
+    private static final class Params implements SqlParameterSource {
+
+        private String[] names = new String[8];
+        private Object[] values = new Object[8];
+        private int size;
+
+        void add(String name, Object value) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size++] = value;
+        }
+
+        @Override
+        public boolean hasValue(String name) {
+            return indexOf(name) >= 0;
+        }
+
+        @Override
+        public Object getValue(String name) {
+            int index = indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("no value for the parameter " + name);
+            }
+            return values[index];
+        }
+
+        @Override
+        public String[] getParameterNames() {
+            return Arrays.copyOf(names, size);
+        }
+
+        private int indexOf(String name) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
