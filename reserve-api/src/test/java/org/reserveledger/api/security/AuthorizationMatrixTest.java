@@ -125,6 +125,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                 line("POST /api/v1/admin/projections/no-such-projection/rebuild",        null,         "FFF FF FA U"),
                 line("POST /api/v1/admin/projections/no-such-projection/dead-letters/retry", null,     "FFF FF FA U"),
                 line("POST /api/v1/admin/storage-fees/run?through=not-a-date",           null,         "FFF FF FA U"),
+                line("POST /api/v1/admin/checkpoints",                                   null,         "FFF FF FA U"),
                 line("DELETE /api/v1/admin/projections/no-such-projection/dead-letters/x", null,       "FFF FF FA U"),
                 // A command no line of the roles table names is nobody's.
                 line("POST /api/v1/views/financing",                                     "{}",         "FFF FF FF U"),

@@ -194,6 +194,16 @@ class ProjectionCheckpointTest {
         }
         assertThat(offered()).isZero();
         assertThat(viewAsOf(pause()).header(ViewReader.CHECKPOINT_HEADER)).isNull();
+
+        // An admin need not wait for the schedule: one request builds one checkpoint per 40 positions of the stream.
+        Api.Response built = admin.post("/api/v1/admin/checkpoints", null);
+        assertThat(built.status()).as(built.toString()).isEqualTo(200);
+        long newest = head() / 40 * 40;
+        List<Long> positions = new ArrayList<>();
+        built.json().get("checkpoints").forEach(checkpoint -> positions.add(checkpoint.get("position").asLong()));
+        assertThat(positions).first().isEqualTo(newest);
+        assertThat(positions).hasSize((int) (newest / 40)).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(viewAsOf(pause()).header(ViewReader.CHECKPOINT_HEADER)).isEqualTo(Long.toString(newest));
     }
 
     private Map<String, Api.Response> answers(List<Instant> instants) {
