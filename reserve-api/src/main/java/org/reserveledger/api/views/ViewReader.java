@@ -1,5 +1,6 @@
 package org.reserveledger.api.views;
 
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryGateway;
 import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
@@ -24,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Answers a view: waits for {@code minPosition} when asked (among the {@link PositionWaiters}, not on the
  * request's thread), then reads the projection's position and its rows in one repeatable-read snapshot,
- * so {@code X-Projection-Position} describes exactly the rows returned.
+ * so {@code X-Projection-Position} describes exactly the rows returned. A live view asked again while its
+ * projections' tokens stand where they stood is answered as before, without its query ({@link ViewAnswers}).
  */
 @Component
 public class ViewReader {
@@ -51,6 +53,7 @@ public class ViewReader {
     private final Clock clock;
     private final ProjectionRebuilds rebuilds;
     private final JdbcTemplate jdbc;
+    private final ViewAnswers answers = new ViewAnswers();
 
     ViewReader(ProjectionPositions positions, QueryGateway queries, PlatformTransactionManager transactions,
                       PositionWaiters waiters, ProjectionCatalog catalog, PointInTime pointInTime, Clock clock,
@@ -125,10 +128,15 @@ public class ViewReader {
             // Taken before the snapshot: a rebuild's swap either finished before this read or waits for it.
             jdbc.execute("lock table " + String.join(", ", tables) + " in access share mode");
             Map<String, ProjectionPositions.Progress> progress = positions.progress(projections);
-            return new Answer<>(progress.values().stream().mapToLong(ProjectionPositions.Progress::position).min()
-                    .orElse(-1),
-                    projections.stream().filter(projection -> progress.get(projection).parked()).toList(),
-                    queries.query(query, responseType).join());
+            List<String> parked = projections.stream().filter(projection -> progress.get(projection).parked()).toList();
+            long position = progress.values().stream().mapToLong(ProjectionPositions.Progress::position).min().orElse(-1);
+            if (!parked.isEmpty()) {
+                return new Answer<>(position, parked, queries.query(query, responseType).join());
+            }
+            List<List<TrackingToken>> tokens = projections.stream().map(projection -> progress.get(projection).tokens())
+                    .toList();
+            return new Answer<>(position, parked, answers.answer(projections, query, responseType, tokens,
+                    () -> queries.query(query, responseType).join()));
         });
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(POSITION_HEADER, Long.toString(answer.position()));

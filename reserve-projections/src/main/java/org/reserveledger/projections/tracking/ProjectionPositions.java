@@ -51,7 +51,7 @@ public class ProjectionPositions {
         jdbc.sql("""
                         select processor_name, token, token_type,
                                exists (select 1 from dead_letter_entry d where d.processing_group = t.processor_name) parked
-                        from token_entry t where processor_name in (:names)""")
+                        from token_entry t where processor_name in (:names) order by processor_name, segment""")
                 .param("names", tokens.keySet())
                 .query(rs -> {
                     String projection = rs.getString("processor_name");
@@ -91,6 +91,14 @@ public class ProjectionPositions {
          */
         public boolean parked() {
             return parked;
+        }
+
+        /**
+         * The token of each segment, in the order the store gave them (a segment that has read nothing has none):
+         * equal tokens mean the projection's tables hold the same events.
+         */
+        public List<TrackingToken> tokens() {
+            return java.util.Collections.unmodifiableList(tokens);
         }
 
         /** The position every segment has reached, or -1 before any has applied an event. */
