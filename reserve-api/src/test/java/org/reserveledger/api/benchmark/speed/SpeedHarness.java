@@ -65,6 +65,8 @@ class SpeedHarness {
     private static final int PORT = Integer.getInteger("bench.port", 8091);
     /** {@code false} leaves out the command and lag phases, for a look at the big stream's figures alone. */
     private static final boolean COMMANDS = Boolean.parseBoolean(System.getProperty("bench.commands", "true"));
+    /** {@code false} leaves out the big stream and every phase on it, for a look at the command figures alone. */
+    private static final boolean STREAM = Boolean.parseBoolean(System.getProperty("bench.stream", "true"));
     private static final String JAR = System.getProperty("bench.jar", "target/reserve-api-0.1.0-SNAPSHOT.jar");
     private static final List<String> JVM_OPTIONS = Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
             .filter(option -> !option.isBlank()).toList();
@@ -110,7 +112,11 @@ class SpeedHarness {
             } else {
                 table.note("command and lag phases left out (-Dbench.commands=false)");
             }
-            bigStream(service, target.serviceDatabaseUrl(dataDir), server, dataDir);
+            if (STREAM) {
+                bigStream(service, target.serviceDatabaseUrl(dataDir), server, dataDir);
+            } else {
+                table.note("the big stream and its phases left out (-Dbench.stream=false)");
+            }
         } catch (RuntimeException | AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nservice log:\n" + service.logTail(), e);
         } finally {
