@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -45,9 +46,8 @@ import org.reserveledger.domain.commitment.Commitment;
 import org.reserveledger.projections.support.ProjectionWrites;
 import org.reserveledger.projections.audit.EventAttestation;
 import org.reserveledger.projections.tracking.ProjectionPositions;
-import org.reserveledger.projections.commitment.CommitmentProjection;
-import org.reserveledger.projections.financing.FinancingProjection;
-import org.reserveledger.projections.inventory.InventoryProjection;
+import org.reserveledger.projections.replay.Projection;
+import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.domain.commitment.CommitmentCommandHandler;
 import org.reserveledger.domain.commitment.Manufacturer;
 import org.reserveledger.domain.financing.Facility;
@@ -89,25 +89,18 @@ import java.util.Map;
 class AxonConfiguration {
 
     /**
-     * The projections that park an event that keeps failing, each with the sequences it parks in: a parked
-     * event holds back every later event of its sequence, so no row ever skips an event, and only other
-     * sequences keep flowing. A projection whose rows are each written by the events of one aggregate parks
-     * per aggregate; one whose rows join aggregates parks in one sequence for all its events, so that a
-     * parked event stops it (visibly) rather than letting a row run ahead of an event it depends on.
-     * <ul>
-     * <li>financing, per aggregate: a facility's flows come from the facility, private capital from its one
-     * aggregate, procurement and manufacturers' cash are rows of their own per lot and commitment event.
-     * <li>inventory, as one sequence: a transfer's in-transit rows are written by the source site's dispatch
-     * and removed by the destination site's receipt; a receipt applied ahead of its parked dispatch would
-     * leave the material in transit for ever.
-     * <li>commitments, as one sequence: a disruption's end dates the emergency draws of every commitment of
-     * its mineral, which a parked draw would miss.
-     * </ul>
+     * The sequences a projection parks in, as its {@code @ReadModel} declares: a parked event holds back every
+     * later event of its sequence, so no row ever skips an event, and only other sequences keep flowing. A
+     * projection whose rows are each written by the events of one aggregate parks per aggregate; one whose rows
+     * join aggregates parks in one sequence for all its events, so that a parked event stops it (visibly) rather
+     * than letting a row run ahead of an event it depends on.
      */
-    static final Map<String, SequencingPolicy<EventMessage<?>>> PARKING = Map.of(
-            FinancingProjection.NAME, AxonConfiguration::aggregateOf,
-            InventoryProjection.NAME, event -> InventoryProjection.NAME,
-            CommitmentProjection.NAME, event -> CommitmentProjection.NAME);
+    static SequencingPolicy<EventMessage<?>> parking(Projection projection) {
+        return switch (projection.parking()) {
+            case PER_AGGREGATE -> AxonConfiguration::aggregateOf;
+            case ONE_SEQUENCE -> event -> projection.name();
+        };
+    }
 
     private static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
             .deadLetterTable("dead_letter_entry")
@@ -310,7 +303,7 @@ class AxonConfiguration {
             configurer.configureAggregate(cached(PrivateCapital.class, caches));
             configurer.configureAggregate(cached(Books.class, caches));
             // A handler that fails rolls back its batch, token included, and retries it; it never skips an event.
-            // The projections in PARKING instead park an event that keeps failing (projectionDeadLetters).
+            // The projections of the catalog instead park an event that keeps failing (projectionDeadLetters).
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     // A projection that skips events it does not handle still stores its token within this many
@@ -321,8 +314,10 @@ class AxonConfiguration {
 
     /** The parking projections' handlers share their batch's round trips, and a failing event still leaves no writes behind. */
     @Bean
-    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager, ProjectionWrites writes) {
-        return new ProjectionSavepoints(PARKING.keySet(), transactionManager, writes);
+    HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager, ProjectionWrites writes,
+                                                   ProjectionCatalog catalog) {
+        return new ProjectionSavepoints(catalog.all().stream().map(Projection::name).collect(Collectors.toSet()),
+                transactionManager, writes);
     }
 
     @Bean
@@ -330,15 +325,15 @@ class AxonConfiguration {
                                            PlatformTransactionManager platformTransactionManager, Serializer serializer,
                                            @Qualifier("eventSerializer") Serializer eventSerializer,
                                            DeadLetterProperties properties, ProjectionPositions positions,
-                                           JdbcClient jdbc) {
+                                           JdbcClient jdbc, ProjectionCatalog catalog) {
         // Retrying a parked event runs inside the retry's transaction: as a savepoint, a failure undoes only the
         // event's writes and the queue can still record the attempt; a success commits with the letter's eviction.
         TransactionManager savepoints = new SpringTransactionManager(platformTransactionManager,
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
-        return configurer -> PARKING.forEach((projection, sequencing) -> configurer.eventProcessing()
-                .registerSequencingPolicy(projection, c -> sequencing)
-                .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                        .processingGroup(projection)
+        return configurer -> catalog.all().forEach(model -> configurer.eventProcessing()
+                .registerSequencingPolicy(model.name(), c -> parking(model))
+                .registerDeadLetterQueue(model.name(), c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(model.name())
                         .connectionProvider(connectionProvider)
                         .transactionManager(transactionManager)
                         .schema(DEAD_LETTER_SCHEMA)
@@ -348,8 +343,8 @@ class AxonConfiguration {
                         .maxSequenceSize(properties.maxSequenceSize())
                         .claimDuration(properties.claimDuration())
                         .build())
-                .registerDeadLetterPolicy(projection, c -> new ParkingPolicy(projection, positions, jdbc))
-                .registerDeadLetteringEventHandlerInvokerConfiguration(projection, (c, builder) -> builder
+                .registerDeadLetterPolicy(model.name(), c -> new ParkingPolicy(model.name(), positions, jdbc))
+                .registerDeadLetteringEventHandlerInvokerConfiguration(model.name(), (c, builder) -> builder
                         .transactionManager(savepoints)
                         // Remembers which sequences hold nothing parked, instead of asking the table for every event.
                         .enableSequenceIdentifierCache()

@@ -1,5 +1,7 @@
 package org.reserveledger.api.axon;
 
+import org.reserveledger.projections.replay.Projection;
+import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,10 +23,12 @@ class DeadLetterRetrySchedule implements SchedulingConfigurer {
 
     private final ParkedEvents parked;
     private final DeadLetterProperties properties;
+    private final ProjectionCatalog catalog;
 
-    DeadLetterRetrySchedule(ParkedEvents parked, DeadLetterProperties properties) {
+    DeadLetterRetrySchedule(ParkedEvents parked, DeadLetterProperties properties, ProjectionCatalog catalog) {
         this.parked = parked;
         this.properties = properties;
+        this.catalog = catalog;
     }
 
     @Override
@@ -33,7 +37,7 @@ class DeadLetterRetrySchedule implements SchedulingConfigurer {
     }
 
     private void retryDue() {
-        for (String projection : AxonConfiguration.PARKING.keySet()) {
+        for (String projection : catalog.all().stream().map(Projection::name).toList()) {
             try {
                 parked.retryDue(projection);
             } catch (RuntimeException e) {

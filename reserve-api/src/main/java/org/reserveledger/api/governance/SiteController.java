@@ -20,7 +20,6 @@ import org.reserveledger.domain.shared.SiteId;
 import org.reserveledger.domain.shared.Tonnes;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.projections.inventory.FindSitesQuery;
-import org.reserveledger.projections.inventory.InventoryProjection;
 import org.reserveledger.projections.inventory.SiteList;
 import org.reserveledger.projections.inventory.SiteSummary;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +86,7 @@ class SiteController {
     }
 
     private CompletableFuture<ResponseEntity<SiteList>> sitesAfter(Long minPosition) {
-        return views.read(InventoryProjection.NAME, new FindSitesQuery(), SiteList.class, ViewPoint.live(minPosition));
+        return views.read(new FindSitesQuery(), SiteList.class, ViewPoint.live(minPosition));
     }
 
     record RegisterSiteRequest(@NotNull @ClientCode String siteId,

@@ -12,7 +12,6 @@ import org.reserveledger.api.web.NotAllowed;
 import org.reserveledger.api.web.validation.ClientCode;
 import org.reserveledger.domain.shared.UnknownResource;
 import org.reserveledger.projections.commitment.CommitmentList;
-import org.reserveledger.projections.commitment.CommitmentProjection;
 import org.reserveledger.projections.commitment.CommitmentSummary;
 import org.reserveledger.projections.commitment.FindCommitmentsQuery;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,7 +63,7 @@ class CommitmentViewController {
         }
         ViewPoint at = new ViewPoint(minPosition, asOf);
         LocalDate on = views.businessDate(valueDate, at);
-        return views.read(CommitmentProjection.NAME, new FindCommitmentsQuery(filter, on), CommitmentList.class, at);
+        return views.read(new FindCommitmentsQuery(filter, on), CommitmentList.class, at);
     }
 
     @GetMapping("/commitments/{commitmentId}")

@@ -9,8 +9,6 @@ import org.reserveledger.projections.financing.FindFinancingHistoryQuery;
 import org.reserveledger.projections.financing.FindFinancingQuery;
 import org.reserveledger.projections.financing.Financing;
 import org.reserveledger.projections.financing.FinancingHistory;
-import org.reserveledger.projections.financing.FinancingProjection;
-import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +29,6 @@ import static org.reserveledger.api.views.ViewParameters.MIN_POSITION;
 @Tag(name = "Views")
 class FinancingViewController {
 
-    // Collateral values the stock held, which the inventory projection keeps.
-    private static final List<String> PROJECTIONS = List.of(FinancingProjection.NAME, InventoryProjection.NAME);
     private static final int MAX_VALUE_DATES = 120;
 
     private final ViewReader views;
@@ -52,7 +48,7 @@ class FinancingViewController {
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
         LocalDate on = views.businessDate(valueDate, at);
-        return views.read(PROJECTIONS, new FindFinancingQuery(on, requiredCoverageRatio), Financing.class, at);
+        return views.read(new FindFinancingQuery(on, requiredCoverageRatio), Financing.class, at);
     }
 
     @GetMapping("/api/v1/views/financing/history")
@@ -64,7 +60,7 @@ class FinancingViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         List<LocalDate> dates = ViewParameters.valueDates("valueDates", valueDates, MAX_VALUE_DATES);
-        return views.read(PROJECTIONS, new FindFinancingHistoryQuery(dates, requiredCoverageRatio),
+        return views.read(new FindFinancingHistoryQuery(dates, requiredCoverageRatio),
                 FinancingHistory.class, new ViewPoint(minPosition, asOf));
     }
 }

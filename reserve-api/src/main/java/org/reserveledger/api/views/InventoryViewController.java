@@ -11,7 +11,6 @@ import org.reserveledger.projections.inventory.FindInventoryByMineralQuery;
 import org.reserveledger.projections.inventory.FindInventoryBySiteQuery;
 import org.reserveledger.projections.inventory.InventoryByMineral;
 import org.reserveledger.projections.inventory.InventoryBySite;
-import org.reserveledger.projections.inventory.InventoryProjection;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +45,7 @@ class InventoryViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        return views.read(InventoryProjection.NAME, new FindInventoryBySiteQuery(views.businessDate(valueDate, at)),
+        return views.read(new FindInventoryBySiteQuery(views.businessDate(valueDate, at)),
                 InventoryBySite.class, at);
     }
 
@@ -59,7 +58,7 @@ class InventoryViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        return views.read(InventoryProjection.NAME, new FindInventoryByMineralQuery(views.businessDate(valueDate, at)),
+        return views.read(new FindInventoryByMineralQuery(views.businessDate(valueDate, at)),
                 InventoryByMineral.class, at);
     }
 
@@ -72,7 +71,7 @@ class InventoryViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        return views.read(InventoryProjection.NAME, new FindConcentrationQuery(views.businessDate(valueDate, at)),
+        return views.read(new FindConcentrationQuery(views.businessDate(valueDate, at)),
                 Concentration.class, at);
     }
 }

@@ -9,7 +9,6 @@ import org.reserveledger.api.web.validation.BusinessDate;
 import org.reserveledger.domain.shared.Mineral;
 import org.reserveledger.projections.inventory.FindPriceHistoryQuery;
 import org.reserveledger.projections.inventory.FindReferencePricesQuery;
-import org.reserveledger.projections.inventory.InventoryProjection;
 import org.reserveledger.projections.inventory.ReferencePrices;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +44,7 @@ class ReferencePriceViewController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         ViewPoint at = new ViewPoint(minPosition, asOf);
-        return views.read(InventoryProjection.NAME, new FindReferencePricesQuery(views.businessDate(valueDate, at)),
+        return views.read(new FindReferencePricesQuery(views.businessDate(valueDate, at)),
                 ReferencePrices.class, at);
     }
 
@@ -58,7 +57,7 @@ class ReferencePriceViewController {
             @Parameter(description = AS_OF) @RequestParam(required = false) @BusinessDate Instant asOf) {
         Mineral code = Mineral.fromCode(mineral).orElseThrow(() ->
                 new InvalidRequest("mineral", "must be a mineral code from GET /api/v1/minerals, such as LITHIUM"));
-        return views.read(InventoryProjection.NAME, new FindPriceHistoryQuery(code), ReferencePrices.class,
+        return views.read(new FindPriceHistoryQuery(code), ReferencePrices.class,
                 new ViewPoint(minPosition, asOf));
     }
 }

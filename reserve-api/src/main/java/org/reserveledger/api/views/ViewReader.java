@@ -6,6 +6,7 @@ import org.reserveledger.api.web.InvalidRequest;
 import org.reserveledger.projections.replay.PointInTime;
 import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.reserveledger.projections.replay.ProjectionRebuilds;
+import org.reserveledger.projections.replay.ViewQuery;
 import org.reserveledger.projections.tracking.ProjectionPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,13 +76,13 @@ public class ViewReader {
     }
 
     /**
-     * Answers a view drawn from the tables of several projections, at a point of the stream. Live, its
-     * position is the lowest of theirs, and {@code minPosition} waits for all of them without holding the
+     * Answers a view drawn from the tables of the projections its query names, at a point of the stream. Live,
+     * its position is the lowest of theirs, and {@code minPosition} waits for all of them without holding the
      * request's thread; as of an instant, the projections' own handlers replay the stream up to it into
      * temporary tables on the request's thread, and {@code minPosition} does not apply.
      */
-    public <T> CompletableFuture<ResponseEntity<T>> read(List<String> projections, Object query, Class<T> responseType,
-                                                         ViewPoint at) {
+    public <T> CompletableFuture<ResponseEntity<T>> read(ViewQuery query, Class<T> responseType, ViewPoint at) {
+        List<String> projections = query.projections();
         if (at.asOf() != null) {
             return CompletableFuture.completedFuture(replay(projections, at.asOf(), query, responseType));
         }
@@ -89,11 +90,6 @@ public class ViewReader {
             return CompletableFuture.completedFuture(live(projections, query, responseType));
         }
         return waiters.readOnceApplied(projections, at.minPosition(), () -> live(projections, query, responseType));
-    }
-
-    public <T> CompletableFuture<ResponseEntity<T>> read(String projection, Object query, Class<T> responseType,
-                                                         ViewPoint at) {
-        return read(List.of(projection), query, responseType, at);
     }
 
     /** The business date a view uses for "today": the day of {@code asOf} when one is given. */

@@ -12,6 +12,8 @@ import org.reserveledger.domain.commitment.StorageFeeCharged;
 import org.reserveledger.domain.supply.DisruptionDeclared;
 import org.reserveledger.domain.supply.DisruptionEnded;
 import org.reserveledger.domain.supply.Entitlement;
+import org.reserveledger.projections.replay.Projection;
+import org.reserveledger.projections.replay.ReadModel;
 import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 import java.util.List;
@@ -25,18 +27,19 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(CommitmentProjection.NAME)
+// One sequence: a disruption's end dates the emergency draws of every commitment of its mineral, which a parked
+// draw would miss.
+@ReadModel(parking = ReadModel.Parking.ONE_SEQUENCE, tables = {
+        "commitment_entitlement",
+        "commitment_disruption",
+        "commitment_storage_fee",
+        "commitment_replenishment",
+        "commitment_draw",
+        "commitment_view",
+        "commitment_manufacturer"})
 public class CommitmentProjection {
 
     public static final String NAME = "commitments";
-
-    /** The tables this projection writes, and no other projection does; children before parents. */
-    public static final List<String> TABLES = List.of("commitment_entitlement",
-            "commitment_disruption",
-            "commitment_storage_fee",
-            "commitment_replenishment",
-            "commitment_draw",
-            "commitment_view",
-            "commitment_manufacturer");
 
     private final ProjectionWrites writes;
 
@@ -174,6 +177,6 @@ public class CommitmentProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> writes.sql("delete from " + table).update());
+        Projection.tablesOf(getClass()).forEach(table -> writes.sql("delete from " + table).update());
     }
 }

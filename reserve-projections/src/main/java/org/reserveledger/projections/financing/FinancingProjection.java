@@ -19,6 +19,8 @@ import org.reserveledger.domain.inventory.FundingSource;
 import org.reserveledger.domain.inventory.LotDeposited;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.Usd;
+import org.reserveledger.projections.replay.Projection;
+import org.reserveledger.projections.replay.ReadModel;
 import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
@@ -37,20 +39,21 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(FinancingProjection.NAME)
+// Per aggregate: a facility's flows come from the facility, private capital from its one aggregate, procurement and
+// manufacturers' cash are rows of their own per lot and commitment event.
+@ReadModel(parking = ReadModel.Parking.PER_AGGREGATE, tables = {
+        "financing_manufacturer_cash",
+        "financing_procurement",
+        "financing_procurement_day",
+        "financing_contribution",
+        "financing_capital_allocation",
+        "financing_capital_call",
+        "financing_investor",
+        "financing_loan_flow",
+        "financing_facility"})
 public class FinancingProjection {
 
     public static final String NAME = "financing";
-
-    /** The tables this projection writes, and no other projection does; children before parents. */
-    public static final List<String> TABLES = List.of("financing_manufacturer_cash",
-            "financing_procurement",
-            "financing_procurement_day",
-            "financing_contribution",
-            "financing_capital_allocation",
-            "financing_capital_call",
-            "financing_investor",
-            "financing_loan_flow",
-            "financing_facility");
 
     private final ProjectionWrites writes;
     /** The lots bought in a batch added to the procurement of their funding source and day, once per batch. */
@@ -190,7 +193,7 @@ public class FinancingProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> writes.sql("delete from " + table).update());
+        Projection.tablesOf(getClass()).forEach(table -> writes.sql("delete from " + table).update());
     }
 
     private void flow(UUID id, String facilityId, String kind, LocalDate valueDate, Usd amount, Usd interest,

@@ -1,4 +1,14 @@
 package org.reserveledger.projections.inventory;
 
-public record FindSitesQuery() {
+import org.reserveledger.projections.replay.ViewQuery;
+
+import java.util.List;
+
+public record FindSitesQuery() implements ViewQuery {
+
+    /** Reads the tables of the inventory projection. */
+    @Override
+    public List<String> projections() {
+        return List.of(InventoryProjection.NAME);
+    }
 }

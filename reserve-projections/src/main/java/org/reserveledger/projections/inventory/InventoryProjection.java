@@ -22,6 +22,8 @@ import org.reserveledger.domain.pricing.ReferencePriceSet;
 import org.reserveledger.domain.shared.BusinessDay;
 import org.reserveledger.domain.shared.CommitmentId;
 import org.reserveledger.domain.shared.SiteId;
+import org.reserveledger.projections.replay.Projection;
+import org.reserveledger.projections.replay.ReadModel;
 import org.reserveledger.projections.support.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
@@ -42,21 +44,22 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(InventoryProjection.NAME)
+// One sequence: a transfer's in-transit rows are written by the source site's dispatch and removed by the destination
+// site's receipt; a receipt applied ahead of its parked dispatch would leave the material in transit for ever.
+@ReadModel(parking = ReadModel.Parking.ONE_SEQUENCE, tables = {
+        "inventory_movement",
+        "inventory_holding",
+        "inventory_position",
+        "inventory_position_day",
+        "inventory_lot",
+        "inventory_site",
+        "inventory_reference_price",
+        "inventory_outstanding",
+        "inventory_commitment",
+        "inventory_draw"})
 public class InventoryProjection {
 
     public static final String NAME = "inventory";
-
-    /** The tables this projection writes, and no other projection does; children before parents. */
-    public static final List<String> TABLES = List.of("inventory_movement",
-            "inventory_holding",
-            "inventory_position",
-            "inventory_position_day",
-            "inventory_lot",
-            "inventory_site",
-            "inventory_reference_price",
-            "inventory_outstanding",
-            "inventory_commitment",
-            "inventory_draw");
 
     private final ProjectionWrites writes;
     /**
@@ -303,7 +306,7 @@ public class InventoryProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> writes.sql("delete from " + table).update());
+        Projection.tablesOf(getClass()).forEach(table -> writes.sql("delete from " + table).update());
     }
 
     private void recordLot(Lot lot) {

@@ -14,12 +14,23 @@ public final class Projection {
 
     private final String name;
     private final List<String> tables;
+    private final ReadModel.Parking parking;
     private final AnnotationEventHandlerAdapter handlers;
 
-    public Projection(String name, List<String> tables, Object handlerBean) {
+    public Projection(String name, List<String> tables, ReadModel.Parking parking, Object handlerBean) {
         this.name = name;
         this.tables = List.copyOf(tables);
+        this.parking = parking;
         this.handlers = new AnnotationEventHandlerAdapter(handlerBean);
+    }
+
+    /** The tables the {@link ReadModel} on a projection's class declares, children before parents. */
+    public static List<String> tablesOf(Class<?> projection) {
+        ReadModel model = projection.getAnnotation(ReadModel.class);
+        if (model == null) {
+            throw new IllegalArgumentException(projection.getName() + " declares no read model");
+        }
+        return List.of(model.tables());
     }
 
     public String name() {
@@ -28,6 +39,11 @@ public final class Projection {
 
     public List<String> tables() {
         return tables;
+    }
+
+    /** Which events an event of this projection that is parked holds back. */
+    public ReadModel.Parking parking() {
+        return parking;
     }
 
     /** Applies an event, if this projection handles it. */

@@ -1,25 +1,36 @@
 package org.reserveledger.projections.replay;
 
-import org.reserveledger.projections.commitment.CommitmentProjection;
-import org.reserveledger.projections.financing.FinancingProjection;
-import org.reserveledger.projections.inventory.InventoryProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every projection that builds a view, by name. */
+/** Every projection that builds a view, by name: each bean declared a {@link ReadModel}. */
 @Component
 public class ProjectionCatalog {
 
     private final List<Projection> projections;
 
-    public ProjectionCatalog(InventoryProjection inventory, CommitmentProjection commitments,
-                             FinancingProjection financing) {
-        this.projections = List.of(
-                new Projection(InventoryProjection.NAME, InventoryProjection.TABLES, inventory),
-                new Projection(CommitmentProjection.NAME, CommitmentProjection.TABLES, commitments),
-                new Projection(FinancingProjection.NAME, FinancingProjection.TABLES, financing));
+    public ProjectionCatalog(ListableBeanFactory beans) {
+        this.projections = beans.getBeansWithAnnotation(ReadModel.class).values().stream()
+                .map(ProjectionCatalog::projection)
+                .sorted(Comparator.comparing(Projection::name))
+                .toList();
+    }
+
+    private static Projection projection(Object bean) {
+        Class<?> type = AopUtils.getTargetClass(bean);
+        ReadModel model = AnnotatedElementUtils.findMergedAnnotation(type, ReadModel.class);
+        ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
+        if (model == null || group == null) {
+            throw new IllegalStateException(type.getName() + " declares a read model without a @ProcessingGroup naming it");
+        }
+        return new Projection(group.value(), List.of(model.tables()), model.parking(), bean);
     }
 
     public List<Projection> all() {
