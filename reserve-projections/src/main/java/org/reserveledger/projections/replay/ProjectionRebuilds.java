@@ -56,7 +56,7 @@ public class ProjectionRebuilds {
     public ProjectionRebuilds(ProjectionCatalog catalog, StreamReplay replay, TokenStore tokenStore, JdbcTemplate jdbc,
                               PlatformTransactionManager transactions,
                               EventProcessingConfiguration processing, Clock clock, ProjectionCheckpoints checkpoints,
-                              @Value("${reserve.projections.rebuild.batch-size:1000}") int batchSize,
+                              @Value("${reserve.projections.rebuild.batch-size:5000}") int batchSize,
                               @Value("${reserve.projections.rebuild.pause:0ms}") Duration pause) {
         this.catalog = catalog;
         this.replay = replay;
