@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -78,6 +77,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Axon on PostgreSQL. Every bean Axon's auto-configuration would otherwise guess is declared
@@ -316,8 +316,7 @@ class AxonConfiguration {
     @Bean
     HandlerEnhancerDefinition projectionSavepoints(PlatformTransactionManager transactionManager, ProjectionWrites writes,
                                                    ProjectionCatalog catalog) {
-        return new ProjectionSavepoints(catalog.all().stream().map(Projection::name).collect(Collectors.toSet()),
-                transactionManager, writes);
+        return new ProjectionSavepoints(Set.copyOf(catalog.names()), transactionManager, writes);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.reserveledger.api.axon;
 
-import org.reserveledger.projections.replay.Projection;
 import org.reserveledger.projections.replay.ProjectionCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ class DeadLetterRetrySchedule implements SchedulingConfigurer {
     }
 
     private void retryDue() {
-        for (String projection : catalog.all().stream().map(Projection::name).toList()) {
+        for (String projection : catalog.names()) {
             try {
                 parked.retryDue(projection);
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.reserveledger.api.views;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.TrackingToken;
+import org.reserveledger.projections.replay.ViewQuery;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,27 +23,23 @@ final class ViewAnswers {
 
     private static final int KEPT = 64;
 
-    private final Cache<Key, Kept> answers = Caffeine.newBuilder()
+    private final Cache<ViewQuery, Kept> answers = Caffeine.newBuilder()
             .maximumSize(KEPT)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
     /**
-     * The answer to {@code query} over tables at {@code tokens}: the one kept for them, or {@code read}'s, kept for
-     * the next request at the same tokens.
+     * The answer to {@code query} over its projections' tables at {@code tokens}: the one kept for them, or
+     * {@code read}'s, kept for the next request at the same tokens.
      */
-    <T> T answer(List<String> projections, Object query, Class<T> type, List<List<TrackingToken>> tokens, Supplier<T> read) {
-        Key key = new Key(projections, query);
-        Kept kept = answers.getIfPresent(key);
+    <T> T answer(ViewQuery query, Class<T> type, List<List<TrackingToken>> tokens, Supplier<T> read) {
+        Kept kept = answers.getIfPresent(query);
         if (kept != null && kept.tokens().equals(tokens) && type.isInstance(kept.answer())) {
             return type.cast(kept.answer());
         }
         T answer = read.get();
-        answers.put(key, new Kept(tokens, answer));
+        answers.put(query, new Kept(tokens, answer));
         return answer;
-    }
-
-    private record Key(List<String> projections, Object query) {
     }
 
     private record Kept(List<List<TrackingToken>> tokens, Object answer) {

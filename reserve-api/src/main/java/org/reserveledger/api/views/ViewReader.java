@@ -82,14 +82,13 @@ public class ViewReader {
      * temporary tables on the request's thread, and {@code minPosition} does not apply.
      */
     public <T> CompletableFuture<ResponseEntity<T>> read(ViewQuery query, Class<T> responseType, ViewPoint at) {
-        List<String> projections = query.projections();
         if (at.asOf() != null) {
-            return CompletableFuture.completedFuture(replay(projections, at.asOf(), query, responseType));
+            return CompletableFuture.completedFuture(replay(query, at.asOf(), responseType));
         }
         if (at.minPosition() == null) {
-            return CompletableFuture.completedFuture(live(projections, query, responseType));
+            return CompletableFuture.completedFuture(live(query, responseType));
         }
-        return waiters.readOnceApplied(projections, at.minPosition(), () -> live(projections, query, responseType));
+        return waiters.readOnceApplied(query.projections(), at.minPosition(), () -> live(query, responseType));
     }
 
     /** The business date a view uses for "today": the day of {@code asOf} when one is given. */
@@ -102,13 +101,13 @@ public class ViewReader {
         return valueDate != null ? valueDate : today(at);
     }
 
-    private <T> ResponseEntity<T> replay(List<String> projections, Instant asOf, Object query, Class<T> responseType) {
+    private <T> ResponseEntity<T> replay(ViewQuery query, Instant asOf, Class<T> responseType) {
         if (asOf.isAfter(clock.instant())) {
             throw new InvalidRequest("asOf", "must not be in the future");
         }
         Replay<T> answer = replay.execute(status -> {
             status.setRollbackOnly();
-            PointInTime.Replayed replayed = pointInTime.replay(catalog.named(projections), asOf);
+            PointInTime.Replayed replayed = pointInTime.replay(catalog.named(query.projections()), asOf);
             return new Replay<>(replayed, queries.query(query, responseType).join());
         });
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
@@ -118,7 +117,8 @@ public class ViewReader {
         return response.body(answer.body());
     }
 
-    private <T> ResponseEntity<T> live(List<String> projections, Object query, Class<T> responseType) {
+    private <T> ResponseEntity<T> live(ViewQuery query, Class<T> responseType) {
+        List<String> projections = query.projections();
         List<String> tables = catalog.named(projections).stream().flatMap(p -> p.tables().stream()).toList();
         Answer<T> answer = snapshot.execute(status -> {
             // Taken before the snapshot: a rebuild's swap either finished before this read or waits for it.
@@ -131,7 +131,7 @@ public class ViewReader {
             }
             List<List<TrackingToken>> tokens = projections.stream().map(projection -> progress.get(projection).tokens())
                     .toList();
-            return new Answer<>(position, parked, answers.answer(projections, query, responseType, tokens,
+            return new Answer<>(position, parked, answers.answer(query, responseType, tokens,
                     () -> queries.query(query, responseType).join()));
         });
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()

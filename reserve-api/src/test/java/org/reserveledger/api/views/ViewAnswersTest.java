@@ -3,6 +3,7 @@ package org.reserveledger.api.views;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
+import org.reserveledger.projections.replay.ViewQuery;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewAnswersTest {
-
-    private static final List<String> INVENTORY = List.of("inventory");
 
     private final ViewAnswers answers = new ViewAnswers();
     private final AtomicInteger reads = new AtomicInteger();
@@ -43,12 +42,12 @@ class ViewAnswersTest {
         assertThat(answer(new Query("2026-06-30"), at)).isEqualTo("read 1");
         assertThat(answer(new Query("2026-05-31"), at)).as("another value date").isEqualTo("read 2");
         assertThat(answer(new Query("2026-06-30"), at)).isEqualTo("read 1");
-        assertThat(answers.answer(List.of("inventory", "financing"), new Query("2026-06-30"), String.class,
+        assertThat(answers.answer(new TwoProjectionsQuery(LocalDate.parse("2026-06-30")), String.class,
                 List.of(at.getFirst(), at.getFirst()), this::read)).as("another set of projections").isEqualTo("read 3");
     }
 
     private String answer(Query query, List<List<TrackingToken>> tokens) {
-        return answers.answer(INVENTORY, query, String.class, tokens, this::read);
+        return answers.answer(query, String.class, tokens, this::read);
     }
 
     private String read() {
@@ -59,9 +58,21 @@ class ViewAnswersTest {
         return List.of(List.of(token));
     }
 
-    private record Query(LocalDate valueDate) {
+    private record Query(LocalDate valueDate) implements ViewQuery {
         Query(String valueDate) {
             this(LocalDate.parse(valueDate));
+        }
+
+        @Override
+        public List<String> projections() {
+            return List.of("inventory");
+        }
+    }
+
+    private record TwoProjectionsQuery(LocalDate valueDate) implements ViewQuery {
+        @Override
+        public List<String> projections() {
+            return List.of("inventory", "financing");
         }
     }
 }

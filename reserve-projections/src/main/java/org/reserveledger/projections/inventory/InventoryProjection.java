@@ -272,7 +272,7 @@ public class InventoryProjection {
 
     @EventHandler
     void on(DrawReplenished event) {
-        outstandingOfCommitment(event.commitmentId(), event.replenishedOn(), event.quantity().value().negate());
+        outstandingOfCommitments.add(event.commitmentId().value(), event.replenishedOn(), event.quantity().value().negate());
     }
 
     @EventHandler
@@ -283,7 +283,8 @@ public class InventoryProjection {
                 .param("on", event.settledOn())
                 .update();
         if (event.outstandingDraws().isPositive()) {
-            outstandingOfCommitment(event.commitmentId(), event.settledOn(), event.outstandingDraws().value().negate());
+            outstandingOfCommitments.add(event.commitmentId().value(), event.settledOn(),
+                    event.outstandingDraws().value().negate());
         }
     }
 
@@ -388,10 +389,5 @@ public class InventoryProjection {
                 .param("on", on)
                 .param("tonnes", tonnes)
                 .add();
-    }
-
-    /** As {@link #outstanding}, in the commitment's mineral, which {@link #outstandingOfCommitments} looks up. */
-    private void outstandingOfCommitment(CommitmentId commitmentId, LocalDate on, BigDecimal tonnes) {
-        outstandingOfCommitments.add(commitmentId.value(), on, tonnes);
     }
 }

@@ -2,6 +2,8 @@ package org.reserveledger.projections.replay;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import java.util.List;
 
@@ -17,20 +19,26 @@ public final class Projection {
     private final ReadModel.Parking parking;
     private final AnnotationEventHandlerAdapter handlers;
 
-    public Projection(String name, List<String> tables, ReadModel.Parking parking, Object handlerBean) {
+    /** The projection named {@code name} whose handlers are the bean's, with what its {@link ReadModel} declares. */
+    public Projection(String name, Object handlerBean) {
+        ReadModel model = modelOf(AopUtils.getTargetClass(handlerBean));
         this.name = name;
-        this.tables = List.copyOf(tables);
-        this.parking = parking;
+        this.tables = List.of(model.tables());
+        this.parking = model.parking();
         this.handlers = new AnnotationEventHandlerAdapter(handlerBean);
     }
 
     /** The tables the {@link ReadModel} on a projection's class declares, children before parents. */
     public static List<String> tablesOf(Class<?> projection) {
-        ReadModel model = projection.getAnnotation(ReadModel.class);
+        return List.of(modelOf(projection).tables());
+    }
+
+    private static ReadModel modelOf(Class<?> projection) {
+        ReadModel model = AnnotatedElementUtils.findMergedAnnotation(projection, ReadModel.class);
         if (model == null) {
             throw new IllegalArgumentException(projection.getName() + " declares no read model");
         }
-        return List.of(model.tables());
+        return model;
     }
 
     public String name() {

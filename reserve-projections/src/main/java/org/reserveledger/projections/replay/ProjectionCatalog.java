@@ -25,16 +25,20 @@ public class ProjectionCatalog {
 
     private static Projection projection(Object bean) {
         Class<?> type = AopUtils.getTargetClass(bean);
-        ReadModel model = AnnotatedElementUtils.findMergedAnnotation(type, ReadModel.class);
         ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
-        if (model == null || group == null) {
+        if (group == null) {
             throw new IllegalStateException(type.getName() + " declares a read model without a @ProcessingGroup naming it");
         }
-        return new Projection(group.value(), List.of(model.tables()), model.parking(), bean);
+        return new Projection(group.value(), bean);
     }
 
     public List<Projection> all() {
         return projections;
+    }
+
+    /** The names of every projection, in the order of {@link #all()}. */
+    public List<String> names() {
+        return projections.stream().map(Projection::name).toList();
     }
 
     public Optional<Projection> named(String name) {

@@ -197,11 +197,10 @@ public class ProjectionWrites {
         private int size;
 
         void add(String name, Object value) {
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    values[i] = value;
-                    return;
-                }
+            int index = indexOf(name);
+            if (index >= 0) {
+                values[index] = value;
+                return;
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,11 +95,11 @@ public class ProjectionPositions {
         }
 
         /**
-         * The token of each segment, in the order the store gave them (a segment that has read nothing has none):
-         * equal tokens mean the projection's tables hold the same events.
+         * The token of each segment, by segment (a segment that has read nothing has none): equal tokens mean the
+         * projection's tables hold the same events.
          */
         public List<TrackingToken> tokens() {
-            return java.util.Collections.unmodifiableList(tokens);
+            return Collections.unmodifiableList(tokens);
         }
 
         /** The position every segment has reached, or -1 before any has applied an event. */
